@@ -1,0 +1,48 @@
+# The two commands: `make run` and `make test`. Everything else is their plumbing.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+export FLASK_APP := wsgi.py
+
+.PHONY: run test venv dev-deps chromium db translations bench clean
+
+run: $(BIN)/.installed db ## Set up and serve the app with demo data on 127.0.0.1:$(PORT)
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+
+test: $(BIN)/.installed-dev chromium ## Set up and run the whole suite (unit, web, browser)
+	$(BIN)/python -m pytest
+
+$(VENV)/bin/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install python3.11 (or set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(BIN)/.installed: $(VENV)/bin/python requirements.txt
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+db: $(BIN)/.installed ## Apply migrations to the embedded database and load demo data when empty
+	$(BIN)/flask db upgrade
+	$(BIN)/flask demo-data
+
+chromium: ## Debian's Chromium for the browser tests
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Browser tests need Chromium: run 'sudo apt-get install -y chromium' and try again."; exit 1; fi
+
+translations: $(BIN)/.installed ## Extract strings, update and compile the catalogs
+	$(BIN)/flask translate update
+	$(BIN)/flask translate compile
+
+bench: $(BIN)/.installed-dev ## Server-side render timings against a bare Flask app
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache

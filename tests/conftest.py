@@ -1,0 +1,117 @@
+"""Shared fixtures: app -> client -> login_as(role), on SQLite and, when it answers, PostgreSQL."""
+import os
+import socket
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from webapp import create_app
+from webapp.config import TestConfig
+from webapp.extensions import db
+from webapp.models import Role
+from webapp.services import accounts
+
+PASSWORD = "correct-horse-42"
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def postgres_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+_migrated: set[str] = set()
+
+
+def _prepare(app) -> None:
+    """Build the schema with the migrations once per database and test session."""
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    if url in _migrated:
+        return
+    with app.app_context():
+        if url.startswith("postgresql"):
+            with db.engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+        upgrade()
+        db.engine.dispose()
+    _migrated.add(url)
+
+
+def _empty(app) -> None:
+    """Remove every row so each test starts from an empty, migrated schema."""
+    with app.app_context():
+        db.session.remove()
+        tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+        with db.engine.begin() as conn:
+            if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+                conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            else:
+                for name in tables:
+                    conn.execute(text(f"DELETE FROM {name}"))
+        db.engine.dispose()
+
+
+@pytest.fixture
+def db_url(tmp_path_factory):
+    """SQLite by default; tests/web overrides this to run on PostgreSQL as well."""
+    return f"sqlite:///{tmp_path_factory.getbasetemp() / 'suite.sqlite3'}"
+
+
+@pytest.fixture
+def config_overrides():
+    """Override in a test module (or with parametrize) to change settings for one test."""
+    return {}
+
+
+@pytest.fixture
+def app(db_url, config_overrides, tmp_path):
+    app = create_app(TestConfig, {"SQLALCHEMY_DATABASE_URI": db_url,
+                                  "SMS_OUTBOX": str(tmp_path / "outbox.log"), **config_overrides})
+    _prepare(app)
+    with app.app_context():
+        yield app
+        db.session.remove()
+    _empty(app)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def sms_outbox(app):
+    """Messages the memory sender 'sent': a list of (phone, text)."""
+    return app.extensions["sms_sender"].sent
+
+
+def make_user(role: str = "applicant", phone: str = "13900000001", name: str = "测试用户",
+              district: str | None = None):
+    """Create an account directly (as the demo loader does) and return it."""
+    from webapp.models import User
+
+    user = User(phone=phone, name=name, role=role, district=district,
+                password_hash=accounts.hash_password(PASSWORD))
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+@pytest.fixture
+def login_as(client):
+    """login_as("caseworker", district="chengqu") -> the signed-in user."""
+    counter = iter(range(100, 1000))
+
+    def _login(role: str = Role.APPLICANT.value, **fields):
+        fields.setdefault("phone", f"13900000{next(counter)}")
+        user = make_user(role, **fields)
+        response = client.post("/auth/login", data={"phone": user.phone, "password": PASSWORD})
+        assert response.status_code == 303, response.get_data(as_text=True)
+        return user
+
+    return _login

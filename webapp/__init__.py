@@ -1,0 +1,73 @@
+"""Application factory."""
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .config import INSTANCE, ROOT, config_for_environment
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
+
+
+def create_app(config=None, overrides: dict | None = None) -> Flask:
+    """Build the app from a config class (default: from APP_ENV) plus optional overrides."""
+    app = Flask(
+        __name__,
+        static_folder=str(ROOT / "static"),
+        static_url_path="/static",
+        instance_path=str(INSTANCE),
+    )
+    app.config.from_object(config or config_for_environment())
+    if overrides:
+        app.config.update(overrides)
+    INSTANCE.mkdir(parents=True, exist_ok=True)
+    if app.config.get("TRUST_PROXY"):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+
+    from . import preferences, security, templating
+    from .services import sms
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    babel.init_app(app, locale_selector=preferences.select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    sms.init_sender(app)
+    preferences.init_app(app)
+    security.init_app(app)
+    templating.init_app(app)
+    _sqlite_pragmas(app)
+
+    from .admin import bp as admin_bp
+    from .auth import bp as auth_bp
+    from .errors import bp as errors_bp
+    from .main import bp as main_bp
+    from .pwa import bp as pwa_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(pwa_bp)
+    app.register_blueprint(errors_bp)
+
+    from .cli import register_cli
+
+    register_cli(app)
+    return app
+
+
+def _sqlite_pragmas(app: Flask) -> None:
+    """SQLite: WAL for concurrent readers, foreign keys on, wait for locks instead of failing."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    from sqlalchemy import event
+
+    with app.app_context():
+        engine = db.engine
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record):
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=5000")
+            if ":memory:" not in app.config["SQLALCHEMY_DATABASE_URI"] and app.config["SQLALCHEMY_DATABASE_URI"] != "sqlite://":
+                cur.execute("PRAGMA journal_mode=WAL")
+            cur.close()

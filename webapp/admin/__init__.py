@@ -1,0 +1,6 @@
+"""City administrators: staff accounts (later: publishing and the plan dashboard)."""
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__)
+
+from . import routes  # noqa: E402,F401

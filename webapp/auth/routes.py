@@ -1,0 +1,163 @@
+"""Thin views for sign-in, registration and password reset."""
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..extensions import limiter
+from ..forms import add_error, client_ip, render_form, safe_next
+from ..services import accounts
+from ..services.errors import DomainError
+from ..services.phone import normalise_phone
+from . import bp
+from .forms import LoginForm, PhoneForm, RegisterForm, ResetForm
+
+
+def _limit(name: str):
+    return limiter.limit(lambda: current_app.config[name], methods=["POST"])
+
+
+def _sign_in(user) -> None:
+    session.clear()
+    login_user(user)
+    session.permanent = True
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@_limit("RATELIMIT_LOGIN")
+def login():
+    """Sign in with phone number and password."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            phone = normalise_phone(form.phone.data)
+            user = accounts.authenticate(phone, form.password.data, client_ip())
+        except DomainError as error:
+            add_error(form, error)
+        else:
+            _sign_in(user)
+            return redirect(safe_next(request.args.get("next")) or url_for("main.me"), 303)
+    return render_form("auth/login.html", form, title=_("Sign in"))
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    """Sign out (POST only, so no link or prefetch can do it)."""
+    if current_user.is_authenticated:
+        accounts.record_logout(current_user, client_ip())
+        logout_user()
+    session.clear()
+    flash(_("You have signed out."), "success")
+    return redirect(url_for("main.home"), 303)
+
+
+@bp.route("/keepalive")
+@login_required
+def keepalive():
+    """Staff idle warning: 'stay signed in' touches the session and returns nothing."""
+    return "", 204
+
+
+def _send_code(form, start, session_key: str, next_endpoint: str, template: str, title: str):
+    """Shared first step of registration and reset: take a phone number, send a code."""
+    if form.validate_on_submit():
+        try:
+            phone = normalise_phone(form.phone.data)
+            code = start(phone, client_ip())
+        except DomainError as error:
+            add_error(form, error)
+            return render_form(template, form, status=error.status, title=title)
+        session[session_key] = phone
+        if current_app.config["SMS_SHOW_CODE"]:
+            session["dev_sms_code"] = code
+        return redirect(url_for(next_endpoint), 303)
+    return render_form(template, form, title=title)
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@_limit("RATELIMIT_SMS")
+def register():
+    """Registration, step 1: the mobile number that will receive a code."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.me"))
+    return _send_code(PhoneForm(), accounts.start_registration, "register_phone",
+                      "auth.register_verify", "auth/register.html", _("Register"))
+
+
+@bp.route("/register/verify", methods=["GET", "POST"])
+@_limit("RATELIMIT_REGISTER")
+def register_verify():
+    """Registration, step 2: code, name and password."""
+    phone = session.get("register_phone")
+    if not phone:
+        return redirect(url_for("auth.register"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.register(phone, form.code.data, form.name.data, form.password.data, client_ip())
+        except DomainError as error:
+            add_error(form, error)
+        else:
+            _sign_in(user)
+            return redirect(url_for("auth.welcome"), 303)
+    return render_form("auth/register_verify.html", form, title=_("Register"), phone=phone,
+                       dev_code=session.get("dev_sms_code"))
+
+
+@bp.route("/welcome")
+@login_required
+def welcome():
+    """Result page after registration."""
+    return render_template("auth/welcome.html", title=_("Registered"))
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@_limit("RATELIMIT_SMS")
+def reset():
+    """Password reset, step 1: the account's mobile number."""
+    return _send_code(PhoneForm(), accounts.start_reset, "reset_phone",
+                      "auth.reset_verify", "auth/reset.html", _("Reset password"))
+
+
+@bp.route("/reset/verify", methods=["GET", "POST"])
+@_limit("RATELIMIT_LOGIN")
+def reset_verify():
+    """Password reset, step 2: the code and a new password."""
+    phone = session.get("reset_phone")
+    if not phone:
+        return redirect(url_for("auth.reset"))
+    form = ResetForm()
+    if form.validate_on_submit():
+        try:
+            accounts.reset_password(phone, form.code.data, form.password.data, client_ip())
+        except DomainError as error:
+            add_error(form, error)
+        else:
+            session.pop("reset_phone", None)
+            session.pop("dev_sms_code", None)
+            flash(_("Your password has been changed. Sign in with the new password."), "success")
+            return redirect(url_for("auth.login"), 303)
+    return render_form("auth/reset_verify.html", form, title=_("Reset password"), phone=phone,
+                       dev_code=session.get("dev_sms_code"))
+
+
+@bp.route("/resend/<purpose>", methods=["POST"])
+@_limit("RATELIMIT_SMS")
+def resend(purpose: str):
+    """Send a new code for the registration or reset in progress."""
+    steps = {"register": ("register_phone", accounts.start_registration, "auth.register_verify"),
+             "reset": ("reset_phone", accounts.start_reset, "auth.reset_verify")}
+    if purpose not in steps:
+        abort(404)
+    key, start, endpoint = steps[purpose]
+    phone = session.get(key)
+    if not phone:
+        return redirect(url_for(endpoint), 303)
+    try:
+        code = start(phone, client_ip())
+    except DomainError as error:
+        flash(str(error.message), "error")
+    else:
+        if current_app.config["SMS_SHOW_CODE"]:
+            session["dev_sms_code"] = code
+        flash(_("A new code has been sent."), "success")
+    return redirect(url_for(endpoint), 303)

@@ -1,0 +1,112 @@
+"""Configuration read from the environment, with safe defaults for development."""
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = Path(os.environ.get("INSTANCE_PATH", ROOT / "instance"))
+
+
+def _dev_secret(name: str) -> str:
+    """Return a development secret kept in instance/, creating it on first use."""
+    INSTANCE.mkdir(parents=True, exist_ok=True)
+    path = INSTANCE / name
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    APP_ENV = os.environ.get("APP_ENV", "development")
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    SQLALCHEMY_DATABASE_URI = os.environ.get(
+        "DATABASE_URL", f"sqlite:///{INSTANCE / 'yangquan.sqlite3'}"
+    )
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+
+    BABEL_DEFAULT_LOCALE = "zh_CN"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+    LANGUAGES = ("zh_CN", "en")
+
+    # Sessions: HttpOnly and SameSite=Lax always; Secure when served over HTTPS.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    PREFERENCE_COOKIE_DAYS = 365
+    # Staff (caseworkers, admins) are warned after 15 idle minutes and signed out after 30.
+    STAFF_IDLE_WARNING_SECONDS = 15 * 60
+    STAFF_IDLE_LOGOUT_SECONDS = 30 * 60
+
+    PASSWORD_HASH_METHOD = "scrypt"
+    WTF_CSRF_TIME_LIMIT = 8 * 3600
+    MAX_CONTENT_LENGTH = 12 * 1024 * 1024
+
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "10 per minute;50 per hour")
+    RATELIMIT_REGISTER = os.environ.get("RATELIMIT_REGISTER", "10 per minute;60 per hour")
+    RATELIMIT_SMS = os.environ.get("RATELIMIT_SMS", "5 per minute;30 per hour")
+
+    # SMS: "outbox" appends to instance/sms-outbox.log; a real gateway plugs in here.
+    SMS_SENDER = os.environ.get("SMS_SENDER", "outbox")
+    SMS_OUTBOX = os.environ.get("SMS_OUTBOX", str(INSTANCE / "sms-outbox.log"))
+    SMS_CODE_TTL_SECONDS = 5 * 60
+    SMS_CODE_MAX_ATTEMPTS = 5
+    SMS_CODES_PER_MINUTE = 1
+    SMS_CODES_PER_HOUR = 10
+    SMS_SHOW_CODE = False  # only development shows the code on the page
+
+    SITE_NAME_ZH = "阳泉助残就业"
+
+
+class DevelopmentConfig(Config):
+    SMS_SHOW_CODE = True
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", True)
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+
+class TestConfig(Config):
+    APP_ENV = "testing"
+    TESTING = True
+    SECRET_KEY = "test-secret-key"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    WTF_CSRF_ENABLED = False
+    SMS_SENDER = "memory"
+    SMS_SHOW_CODE = True
+    # Cheap hashing keeps the suite fast; production uses scrypt.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
+    RATELIMIT_STORAGE_URI = "memory://"
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "testing": TestConfig,
+}
+
+
+def config_for_environment() -> type[Config]:
+    """Pick the config class from APP_ENV; refuse production without SECRET_KEY."""
+    env = os.environ.get("APP_ENV", "development")
+    if env not in CONFIGS:
+        raise RuntimeError(f"APP_ENV must be one of {sorted(CONFIGS)}, not {env!r}")
+    config = CONFIGS[env]
+    if env == "production" and not config.SECRET_KEY:
+        raise RuntimeError("SECRET_KEY must be set when APP_ENV=production")
+    if not config.SECRET_KEY:
+        config.SECRET_KEY = _dev_secret("dev-secret-key")
+    return config

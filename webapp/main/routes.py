@@ -1,0 +1,51 @@
+"""Thin views for the tabs and settings."""
+from flask import flash, g, redirect, render_template, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import preferences
+from ..forms import client_ip, render_form
+from ..services import accounts
+from . import bp
+from .forms import SettingsForm
+
+
+@bp.route("/")
+def home():
+    """Home tab: what the service does and where to start."""
+    return render_template("main/home.html", title=_("Yangquan Disability Employment"))
+
+
+@bp.route("/training")
+def training():
+    """Training tab."""
+    return render_template("main/training.html", title=_("Training"))
+
+
+@bp.route("/opportunities")
+def opportunities():
+    """Opportunities tab: reserved stalls and public-welfare posts."""
+    return render_template("main/opportunities.html", title=_("Opportunities"))
+
+
+@bp.route("/me")
+def me():
+    """Me tab: the account, or the way in."""
+    return render_template("main/me.html", title=_("Me"))
+
+
+@bp.route("/me/settings", methods=["GET", "POST"])
+def settings():
+    """Language and care mode, kept in cookies and, when signed in, on the profile."""
+    form = SettingsForm(lang=preferences.current_language(), care="1" if g.care_mode else "0")
+    if form.validate_on_submit():
+        care = form.care.data == "1"
+        if current_user.is_authenticated:
+            accounts.set_preferences(current_user, locale=form.lang.data, care_mode=care, ip=client_ip())
+        response = redirect(url_for("main.settings"), 303)
+        preferences.remember(response, lang=form.lang.data, care="1" if care else "0")
+        with force_locale(form.lang.data):
+            flash(_("Your settings have been saved."), "success")
+        return response
+    return render_form("main/settings.html", form, title=_("Settings"))

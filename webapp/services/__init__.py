@@ -1,0 +1,1 @@
+"""Domain rules. The only code that writes; no request objects in here."""
