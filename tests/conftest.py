@@ -1,8 +1,10 @@
 """Shared fixtures: app -> client -> login_as(role), on SQLite and, when it answers, PostgreSQL."""
+import contextvars
 import os
 import socket
 
 import pytest
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
 
@@ -16,12 +18,22 @@ PASSWORD = "correct-horse-42"
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-def postgres_reachable() -> bool:
+def service_reachable(port: int) -> bool:
     try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
             return True
     except OSError:
         return False
+
+
+def require_service(port: int, what: str) -> None:
+    """Skip, saying why, when a service is not running here; in CI (CI=true) fail instead."""
+    if service_reachable(port):
+        return
+    message = f"{what} is not answering on 127.0.0.1:{port}"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}, and CI must test it for real")
+    pytest.skip(f"{message}; these cases run in CI, where it is")
 
 
 _migrated: set[str] = set()
@@ -56,6 +68,14 @@ def _empty(app) -> None:
         db.engine.dispose()
 
 
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context (own `g`, own DB session), as in production,
+    not inside the app context the test itself holds open."""
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
 @pytest.fixture
 def db_url(tmp_path_factory):
     """SQLite by default; tests/web overrides this to run on PostgreSQL as well."""
@@ -72,6 +92,7 @@ def config_overrides():
 def app(db_url, config_overrides, tmp_path):
     app = create_app(TestConfig, {"SQLALCHEMY_DATABASE_URI": db_url,
                                   "SMS_OUTBOX": str(tmp_path / "outbox.log"), **config_overrides})
+    app.test_client_class = IsolatedClient
     _prepare(app)
     with app.app_context():
         yield app

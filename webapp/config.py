@@ -105,8 +105,8 @@ def config_for_environment() -> type[Config]:
     if env not in CONFIGS:
         raise RuntimeError(f"APP_ENV must be one of {sorted(CONFIGS)}, not {env!r}")
     config = CONFIGS[env]
-    if env == "production" and not config.SECRET_KEY:
+    secret = os.environ.get("SECRET_KEY")
+    if env == "production" and not secret:
         raise RuntimeError("SECRET_KEY must be set when APP_ENV=production")
-    if not config.SECRET_KEY:
-        config.SECRET_KEY = _dev_secret("dev-secret-key")
+    config.SECRET_KEY = secret or _dev_secret("dev-secret-key")
     return config

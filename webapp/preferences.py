@@ -20,9 +20,11 @@ def _supported(app_config, value: str | None) -> str | None:
 
 
 def select_locale() -> str:
-    from flask import current_app
+    from flask import current_app, has_request_context
 
     cfg = current_app.config
+    if not has_request_context():  # CLI and background work: the default language
+        return cfg["BABEL_DEFAULT_LOCALE"]
     chosen = _supported(cfg, request.args.get("lang"))
     if chosen:
         return chosen

@@ -14,7 +14,7 @@ MESSAGES = {
     405: (_l("This action is not allowed here"), _l("Please go back and use the buttons on the page.")),
     413: (_l("The file is too large"), _l("Please choose a smaller file and try again.")),
     429: (_l("Too many tries"), _l("Please wait a minute and try again.")),
-    500: (_l("Sorry, something went wrong on our side"), _l("Nothing you sent has been half-saved. Please try again in a moment, or call 12385.")),
+    500: (_l("Sorry, something went wrong on our side"), _l("What you sent was not saved. Please try again in a moment, or call 12385.")),
 }
 
 

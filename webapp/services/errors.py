@@ -4,10 +4,10 @@
 class DomainError(Exception):
     """A rule was not met. `message` is a (lazy) translated string shown to the person."""
 
-    status = 400
+    status = 422
 
     def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
+        super().__init__(message)
         self.message = message
         self.field = field
 
