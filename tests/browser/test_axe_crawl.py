@@ -1,0 +1,142 @@
+"""Crawl every page each role can reach, in Chinese, English and care mode, and run axe-core on it.
+
+Zero WCAG 2.2 A/AA violations is the bar; no axe rule is switched off. Each page must also have
+one <h1>, one <main>, the right <html lang> and the care-mode class exactly when care mode is on,
+and must not log a JavaScript error or a Content-Security-Policy violation.
+"""
+from collections import deque
+from urllib.parse import parse_qs, urldefrag, urlsplit
+
+import pytest
+
+from .conftest import axe_violations, sign_in
+
+ROLES = {
+    "anonymous": None,
+    "applicant": "13800000001",
+    "caseworker": "13800000002",
+    "admin": "13800000003",
+    "helper": "13800000004",
+}
+# mode -> (lang cookie, care cookie, expected <html lang>)
+MODES = {
+    "zh_CN": ("zh_CN", False, "zh-CN"),
+    "en": ("en", False, "en"),
+    "care": ("zh_CN", True, "zh-CN"),
+}
+START = ("/", "/me")
+# Pages that links may not reach; always visited.
+FIXED = ("/auth/login", "/auth/register", "/auth/reset", "/offline", "/me/settings")
+NOT_FOUND = "/no-such-page"
+SKIP_PREFIXES = ("/static/",)
+SKIP_PATHS = {"/sw.js", "/manifest.webmanifest"}
+MIN_PAGES = 8
+# Pages each crawl must reach, so a crawl that stops following links cannot pass.
+MUST_REACH = {"/", "/me", "/training", "/opportunities", "/me/settings"}
+MUST_REACH_BY_ROLE = {"admin": {"/admin/staff", "/admin/staff/new"}}
+
+
+def _normalise(href: str, origin: str) -> str | None:
+    """The site-relative URL to crawl for a link, or None when the crawl must not follow it."""
+    url, _fragment = urldefrag(href)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or f"{parts.scheme}://{parts.netloc}" != origin:
+        return None  # other sites, tel:, mailto:
+    if parts.path.startswith(SKIP_PREFIXES) or parts.path in SKIP_PATHS:
+        return None
+    query = parse_qs(parts.query, keep_blank_values=True)
+    if "lang" in query or "care" in query:
+        return None  # these links switch the language or care mode under test
+    path = parts.path or "/"
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+CASES = [pytest.param(role, mode, id=f"{role}-{mode}") for role in ROLES for mode in MODES]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("role", "mode"), CASES)
+def test_every_reachable_page_passes_axe(context, live_server, crawl_stats, role, mode):
+    lang, care, html_lang = MODES[mode]
+    page = context(locale=lang, care=care).new_page()
+    current = {"url": None}
+    script_errors: list[str] = []
+
+    def on_console(message):
+        if message.type != "error":
+            return
+        source = message.location.get("url", "") if message.location else ""
+        if (current["url"] == NOT_FOUND and "404" in message.text
+                and source.startswith(f"{live_server}{NOT_FOUND}")):
+            return  # the browser logs the deliberate 404 itself as a failed load
+        script_errors.append(f"{current['url']}: console error: {message.text} ({source})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: script_errors.append(f"{current['url']}: page error: {error}"))
+
+    if ROLES[role]:
+        sign_in(page, live_server, ROLES[role])
+
+    queue = deque(START)
+    queued = set(START)
+    for path in (*FIXED, NOT_FOUND):
+        if path not in queued:
+            queue.append(path)
+            queued.add(path)
+    problems: list[str] = []
+    violations: list[str] = []
+    crawled: list[str] = []
+
+    while queue:
+        path = queue.popleft()
+        current["url"] = path
+        response = page.goto(f"{live_server}{path}")
+        assert response is not None, f"{path}: no response"
+        crawled.append(path)
+        expected_status = 404 if path == NOT_FOUND else None
+        if expected_status:
+            if response.status != expected_status:
+                problems.append(f"{path}: status {response.status}, expected {expected_status}")
+        elif response.status >= 400:
+            problems.append(f"{path}: status {response.status}")
+
+        page_facts = page.evaluate("""() => ({
+            h1: document.querySelectorAll("h1").length,
+            main: document.querySelectorAll("main").length,
+            lang: document.documentElement.getAttribute("lang"),
+            care: document.documentElement.classList.contains("care"),
+            links: Array.from(document.querySelectorAll("a[href]"), a => a.href),
+        })""")
+        if page_facts["h1"] != 1:
+            problems.append(f"{path}: {page_facts['h1']} <h1> elements, expected exactly 1")
+        if page_facts["main"] != 1:
+            problems.append(f"{path}: {page_facts['main']} <main> elements, expected exactly 1")
+        if page_facts["lang"] != html_lang:
+            problems.append(f"{path}: <html lang={page_facts['lang']!r}>, expected {html_lang!r}")
+        if page_facts["care"] != care:
+            problems.append(f"{path}: html.care is {'on' if page_facts['care'] else 'off'}, "
+                            f"expected {'on' if care else 'off'}")
+
+        # axe goes in through the DevTools protocol, not blocked by the page's strict CSP
+        # (see axe_violations), so the crawl runs with the site's real policy, no bypass_csp.
+        violations.extend(axe_violations(page, path))
+
+        for href in page_facts["links"]:
+            target = _normalise(href, live_server)
+            if target and target not in queued:
+                queued.add(target)
+                queue.append(target)
+
+    case = f"{role}-{mode}"
+    crawl_stats["cases"][case] = len(crawled)
+    crawl_stats["visits"] += len(crawled)
+    crawl_stats["urls"].update(crawled)
+    crawl_stats["violations"] += len(violations)
+    print(f"\n{case}: crawled {len(crawled)} pages: {' '.join(crawled)}")
+
+    assert not violations, "axe found WCAG 2.2 A/AA violations:\n" + "\n".join(violations)
+    assert not problems, "page structure problems:\n" + "\n".join(problems)
+    assert not script_errors, "JavaScript errors or CSP violations:\n" + "\n".join(script_errors)
+    assert len(crawled) >= MIN_PAGES, f"only {len(crawled)} pages crawled ({crawled}); the crawl is broken"
+    missed = (MUST_REACH | MUST_REACH_BY_ROLE.get(role, set())) - set(crawled)
+    assert not missed, f"the crawl never reached {sorted(missed)}; crawled {crawled}"
