@@ -15,7 +15,10 @@ from webapp.models import Role
 from webapp.services import accounts
 
 PASSWORD = "correct-horse-42"
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+# Each test session works in its own schema of database `test`, so two runs never collide.
+SCHEMA = f"suite_{os.getpid()}"
+POSTGRES_URL = (os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+                + f"?options=-csearch_path%3D{SCHEMA}")
 
 
 def service_reachable(port: int) -> bool:
@@ -47,11 +50,24 @@ def _prepare(app) -> None:
     with app.app_context():
         if url.startswith("postgresql"):
             with db.engine.begin() as conn:
-                conn.execute(text("DROP SCHEMA public CASCADE"))
-                conn.execute(text("CREATE SCHEMA public"))
+                conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+                conn.execute(text(f"CREATE SCHEMA {SCHEMA}"))
         upgrade()
         db.engine.dispose()
     _migrated.add(url)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_postgres_schema():
+    """Remove this session's PostgreSQL schema at the end."""
+    yield
+    if any(url.startswith("postgresql") for url in _migrated):
+        from sqlalchemy import create_engine
+
+        engine = create_engine(POSTGRES_URL.split("?")[0])
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+        engine.dispose()
 
 
 def _empty(app) -> None:
@@ -91,7 +107,8 @@ def config_overrides():
 @pytest.fixture
 def app(db_url, config_overrides, tmp_path):
     app = create_app(TestConfig, {"SQLALCHEMY_DATABASE_URI": db_url,
-                                  "SMS_OUTBOX": str(tmp_path / "outbox.log"), **config_overrides})
+                                  "SMS_OUTBOX": str(tmp_path / "outbox.log"),
+                                  "UPLOAD_FOLDER": str(tmp_path / "uploads"), **config_overrides})
     app.test_client_class = IsolatedClient
     _prepare(app)
     with app.app_context():

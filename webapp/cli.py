@@ -49,6 +49,13 @@ def register_cli(app: Flask) -> None:
             raise click.ClickException(str(error.message)) from None
         click.echo(f"Administrator {user.name} ({user.phone}) created.")
 
+    @app.cli.command("purge-deleted")
+    def purge_deleted():
+        """Erase the data of accounts whose retention period after deletion has passed (run daily)."""
+        from .services import mydata
+
+        click.echo(f"Purged {mydata.purge_due()} account(s).")
+
     @app.cli.group()
     def translate():
         """Extract, update and compile the message catalogs."""

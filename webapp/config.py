@@ -69,6 +69,17 @@ class Config:
 
     SITE_NAME_ZH = "阳泉助残就业"
 
+    # Encryption at rest of ID and certificate numbers (Fernet keys, comma-separated to rotate)
+    # and the keyed hash used to find a number; generated into instance/ in development.
+    DATA_ENCRYPTION_KEY = os.environ.get("DATA_ENCRYPTION_KEY")
+    DATA_HASH_KEY = os.environ.get("DATA_HASH_KEY")
+    # Evidence photos: outside static/, checked and re-encoded (see services/uploads.py).
+    UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE / "uploads"))
+    UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+    UPLOAD_MAX_PIXELS = 40_000_000
+    # Days between a deletion request and the purge of the person's data.
+    DATA_RETENTION_DAYS = int(os.environ.get("DATA_RETENTION_DAYS", "180"))
+
 
 class DevelopmentConfig(Config):
     SMS_SHOW_CODE = True
@@ -90,6 +101,8 @@ class TestConfig(Config):
     # Cheap hashing keeps the suite fast; production uses scrypt.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     RATELIMIT_STORAGE_URI = "memory://"
+    DATA_ENCRYPTION_KEY = "96F-6ZeCS1RiarJPSsAgbtqluZ5fB6u1zCWJ6EK06Dw="
+    DATA_HASH_KEY = "test-hash-key"
 
 
 CONFIGS = {

@@ -35,7 +35,9 @@ def init_app(app) -> None:
     def _load(user_id: str):
         from .models import User
 
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        # A switched-off or deleted account is signed out everywhere at its next request.
+        return user if user is not None and user.active else None
 
     @app.before_request
     def _staff_idle_timeout():

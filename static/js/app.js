@@ -28,6 +28,31 @@
     arm();
   }
 
+  // Photo uploads: show progress while the file is sent (the form works without this).
+  var status = document.getElementById("upload-status");
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-upload]"), function (form) {
+    form.addEventListener("submit", function (ev) {
+      var input = form.querySelector("input[type=file]");
+      if (!window.FormData || !input || !input.files.length) { return; }
+      ev.preventDefault();
+      var bar = form.querySelector("progress"), xhr = new XMLHttpRequest();
+      bar.hidden = false;
+      xhr.upload.addEventListener("progress", function (e) {
+        if (!e.lengthComputable) { return; }
+        var pct = Math.round(e.loaded * 100 / e.total);
+        bar.value = pct;
+        if (status && pct % 25 === 0) { status.textContent = pct + "%"; }
+      });
+      xhr.addEventListener("load", function () {
+        if (xhr.status < 400 && xhr.responseURL) { window.location.assign(xhr.responseURL); return; }
+        document.open(); document.write(xhr.responseText); document.close();
+      });
+      xhr.addEventListener("error", function () { form.submit(); });
+      xhr.open("POST", form.action);
+      xhr.send(new FormData(form));
+    });
+  });
+
   // After htmx swaps in new content, move focus to its heading so screen readers follow.
   document.addEventListener("htmx:afterSwap", function (ev) {
     var target = ev.detail.target.querySelector("[data-focus-after-swap]");

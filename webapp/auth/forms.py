@@ -1,7 +1,7 @@
 """Account forms. Rules live in services; these only carry the fields and their labels."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
+from wtforms import PasswordField, RadioField, SelectChoice, StringField
 
 
 class LoginForm(FlaskForm):
@@ -15,6 +15,10 @@ class PhoneForm(FlaskForm):
 
 class RegisterForm(FlaskForm):
     code = StringField(_l("Code from the text message"))
+    account_type = RadioField(_l("Who is this account for?"), default="applicant", choices=[
+        SelectChoice("applicant", _l("Me: I am looking for work or training")),
+        SelectChoice("helper", _l("Helping a family member or friend who is disabled")),
+    ])
     name = StringField(_l("Real name"))
     password = PasswordField(_l("Create a password"))
 

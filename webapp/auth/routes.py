@@ -93,7 +93,8 @@ def register_verify():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = accounts.register(phone, form.code.data, form.name.data, form.password.data, client_ip())
+            user = accounts.register(phone, form.code.data, form.name.data, form.password.data, client_ip(),
+                                     role=form.account_type.data)
         except DomainError as error:
             add_error(form, error)
         else:

@@ -15,6 +15,8 @@ class AuditEvent(db.Model):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     subject_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    # Set when a family helper acted for the subject.
+    on_behalf_of_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     action: Mapped[str] = mapped_column(String(60), index=True)
     detail: Mapped[str] = mapped_column(Text, default="")
     ip: Mapped[str | None] = mapped_column(String(45))

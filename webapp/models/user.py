@@ -70,6 +70,9 @@ class User(UserMixin, db.Model):
     care_mode: Mapped[bool | None] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Deletion asked for by the person: signed out and hidden now, purged after the retention period.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    purge_after: Mapped[datetime | None] = mapped_column(DateTime)
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts

@@ -39,18 +39,20 @@ def start_registration(phone: str, ip: str | None = None) -> str:
     return sms.issue_code(phone, sms.REGISTER, ip)
 
 
-def register(phone: str, code: str, name: str, password: str, ip: str | None = None) -> User:
-    """Create an applicant account once the SMS code checks out."""
+def register(phone: str, code: str, name: str, password: str, ip: str | None = None,
+             role: str = Role.APPLICANT.value) -> User:
+    """Create an applicant (or family helper) account once the SMS code checks out."""
+    if role not in (Role.APPLICANT.value, Role.HELPER.value):
+        raise DomainError(_l("Choose who the account is for."), "account_type")
     name = check_name(name)
     check_password(password, phone)
     if find_by_phone(phone):
         raise DomainError(_l("This number already has an account. Sign in, or reset your password."), "phone")
     sms.check_code(phone, sms.REGISTER, code, ip)
-    user = User(phone=phone, name=name, password_hash=hash_password(password),
-                role=Role.APPLICANT.value)
+    user = User(phone=phone, name=name, password_hash=hash_password(password), role=role)
     db.session.add(user)
     db.session.flush()
-    audit.record("account.registered", actor=user, subject=user, ip=ip)
+    audit.record("account.registered", actor=user, subject=user, ip=ip, role=role)
     db.session.commit()
     return user
 

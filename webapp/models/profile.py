@@ -1,0 +1,55 @@
+"""The applicant's profile (基础信息) and their separate consent (单独同意) to disability data."""
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from .base import utcnow
+
+
+class Profile(db.Model):
+    """One per applicant, filled in step by step; `submitted_at` once they confirmed the answers.
+
+    The resident ID and certificate numbers are stored encrypted; `id_hash` is a keyed hash of
+    the ID for the one-account-per-person check. Category and level are health data: shown only
+    to the person, their linked helpers and caseworkers of their district.
+    """
+
+    __tablename__ = "profiles"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    full_name: Mapped[str | None] = mapped_column(String(50))
+    id_number_enc: Mapped[str | None] = mapped_column(Text)
+    id_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    gender: Mapped[str | None] = mapped_column(String(10))
+    certificate_enc: Mapped[str | None] = mapped_column(Text)
+    disability_category: Mapped[int | None] = mapped_column(Integer, index=True)
+    disability_level: Mapped[int | None] = mapped_column(Integer)
+    district: Mapped[str | None] = mapped_column(String(20), index=True)
+    town: Mapped[str | None] = mapped_column(String(60))
+    household_type: Mapped[str | None] = mapped_column(String(10))
+    education: Mapped[str | None] = mapped_column(String(20))
+    is_student: Mapped[bool | None] = mapped_column(Boolean)
+    contact_phone: Mapped[str | None] = mapped_column(String(11))
+    preferred_contact: Mapped[str | None] = mapped_column(String(10))
+    communication_needs: Mapped[list] = mapped_column(JSON, default=list)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Consent(db.Model):
+    """A separate consent to process disability data, given by the person or a helper for them."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    notice_version: Mapped[str] = mapped_column(String(20))
+    given_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    given_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    on_behalf: Mapped[bool] = mapped_column(Boolean, default=False)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

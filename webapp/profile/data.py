@@ -1,0 +1,40 @@
+"""我的数据: download everything held about the person, or ask for it to be deleted."""
+from flask import current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import logout_user
+
+from ..acting import person_required
+from ..forms import client_ip
+from ..services import mydata
+from . import bp
+
+
+@bp.route("/me/data")
+@person_required
+def data():
+    """What is held, how to download it, how to delete it."""
+    return render_template("profile/data.html", title=_("My data"), back_url=url_for("main.me"))
+
+
+@bp.route("/me/data/download")
+@person_required
+def download():
+    """A zip of data.json and the photos."""
+    response = current_app.response_class(mydata.export(g.acting, client_ip()), mimetype="application/zip")
+    response.headers["Content-Disposition"] = 'attachment; filename="my-data.zip"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/me/data/delete", methods=["GET", "POST"])
+@person_required
+def delete():
+    """Confirm, then delete: the account closes now; the data is erased after the retention period."""
+    if request.method == "POST":
+        by_self = not g.acting.on_behalf
+        mydata.request_deletion(g.acting, client_ip())
+        if by_self:
+            logout_user()
+        flash(_("The account is closed. Its data will be erased after the retention period."), "success")
+        return redirect(url_for("main.home"), 303)
+    return render_template("profile/delete.html", title=_("Delete my data"), back_url=url_for("profile.data"))

@@ -1,0 +1,65 @@
+"""证件照片: upload, view and remove photos of the certificate and ID card."""
+from flask import abort, flash, g, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..acting import person_required, resolve
+from ..forms import client_ip
+from ..services import evidence, uploads
+from ..services.errors import DomainError
+from . import bp
+
+
+@bp.route("/me/evidence")
+@person_required
+def photos():
+    """The two photos, each with an upload form."""
+    return render_template("profile/evidence.html", title=_("Photos of documents"), kinds=evidence.KINDS,
+                           photos=evidence.current(g.acting.person), back_url=url_for("profile.overview"),
+                           errors={})
+
+
+@bp.route("/me/evidence/<kind>", methods=["POST"])
+@person_required
+def upload(kind: str):
+    """Check, re-encode and store one photo; refusals keep the page and say what was wrong."""
+    if kind not in evidence.KINDS:
+        abort(404)
+    try:
+        evidence.add(g.acting, kind, request.files.get(kind), client_ip())
+    except DomainError as error:
+        if error.status == 403:
+            flash(str(error.message), "info")
+            return redirect(url_for("profile.consent", next=url_for("profile.photos")), 303)
+        return render_template("profile/evidence.html", title=_("Photos of documents"), kinds=evidence.KINDS,
+                               photos=evidence.current(g.acting.person), back_url=url_for("profile.overview"),
+                               errors={kind: str(error.message)}, page_error=True), error.status
+    flash(_("Photo uploaded."), "success")
+    return redirect(url_for("profile.photos"), 303)
+
+
+@bp.route("/me/evidence/<int:evidence_id>/remove", methods=["POST"])
+@person_required
+def remove(evidence_id: int):
+    try:
+        evidence.remove(g.acting, evidence_id, client_ip())
+    except LookupError:
+        abort(404)
+    flash(_("Photo removed."), "success")
+    return redirect(url_for("profile.photos"), 303)
+
+
+@bp.route("/evidence/<int:evidence_id>/<any(full, thumb):size>")
+@login_required
+def image(evidence_id: int, size: str):
+    """Stream a photo to the owner, a helper acting for them, or caseworkers of their district."""
+    acting = resolve()
+    try:
+        row = evidence.viewable(current_user, evidence_id, acting.person if acting else None)
+        path = uploads.path_for(row.file_name if size == "full" else row.thumb_name)
+    except (LookupError, FileNotFoundError):
+        abort(404)
+    evidence.record_view(current_user, row, client_ip())
+    response = send_file(path, mimetype=row.mime, max_age=0, conditional=False)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,91 @@
+"""Thin views for the profile overview and the identity question pages."""
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ..acting import person_required
+from ..forms import add_error, client_ip, render_form
+from ..services import evidence, identity, needs, profiles
+from ..services.errors import DomainError
+from . import bp
+from .answers import answer_rows
+from .forms import STEP_FORMS, STEP_TITLES
+
+
+@bp.route("/me/profile")
+@person_required
+def overview():
+    """Task list: identity, consent, needs, evidence, each with its own status."""
+    person = g.acting.person
+    profile = profiles.profile_of(person)
+    return render_template(
+        "profile/overview.html", title=_("My profile"), profile=profile,
+        consent=profiles.active_consent(person), missing=profiles.missing_steps(profile),
+        needs_draft=needs.draft_of(person), needs_latest=needs.latest_submitted(person),
+        photos=evidence.current(person))
+
+
+def _next_url(step: str) -> str:
+    if request.args.get("change"):
+        return url_for("profile.check")
+    following = profiles.STEPS.index(step) + 1
+    if following < len(profiles.STEPS):
+        return url_for("profile.question", step=profiles.STEPS[following])
+    return url_for("profile.check")
+
+
+@bp.route("/me/identity/<step>", methods=["GET", "POST"])
+@person_required
+def question(step: str):
+    """One identity question; each answer is saved at once, so people can leave and come back."""
+    if step not in STEP_FORMS:
+        abort(404)
+    if step == "certificate" and profiles.active_consent(g.acting.person) is None:
+        flash(_("Disability information is only stored after consent. Please read and agree first."), "info")
+        return redirect(url_for("profile.consent", next=request.full_path), 303)
+    profile = profiles.profile_of(g.acting.person)
+    form = STEP_FORMS[step](data=profiles.current_values(profile, owner_view=not g.acting.on_behalf))
+    if form.validate_on_submit():
+        try:
+            profiles.save_step(g.acting, step, form.data, client_ip())
+        except DomainError as error:
+            add_error(form, error)
+        else:
+            return redirect(_next_url(step), 303)
+    return render_form("question.html", form, title=STEP_TITLES[step], later_url=url_for("profile.overview"),
+                       number=profiles.STEPS.index(step) + 1, total=len(profiles.STEPS),
+                       masked=_masked(profile, step), back_url=_back(step))
+
+
+def _back(step: str) -> str:
+    index = profiles.STEPS.index(step)
+    return url_for("profile.question", step=profiles.STEPS[index - 1]) if index else url_for("profile.overview")
+
+
+def _masked(profile, step: str) -> str | None:
+    """What a helper sees instead of the number itself."""
+    if profile is None or not g.acting.on_behalf:
+        return None
+    if step == "id-number" and profile.id_number_enc:
+        return identity.mask_id(profiles.decrypt_id(profile))
+    if step == "certificate" and profile.certificate_enc:
+        return identity.mask_certificate(profiles.decrypt_certificate(profile))
+    return None
+
+
+@bp.route("/me/identity/check", methods=["GET", "POST"])
+@person_required
+def check():
+    """Check your answers, then confirm them."""
+    profile = profiles.profile_of(g.acting.person)
+    if request.method == "POST":
+        try:
+            profiles.submit(g.acting, client_ip())
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Your details have been submitted.") if not g.acting.on_behalf
+                  else _("Their details have been submitted."), "success")
+            return redirect(url_for("profile.overview"), 303)
+    return render_template("profile/check.html", title=_("Check the answers"), profile=profile,
+                           rows=answer_rows(profile), missing=profiles.missing_steps(profile), step_titles=STEP_TITLES,
+                           back_url=url_for("profile.question", step=profiles.STEPS[-1]))
