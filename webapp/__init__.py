@@ -21,8 +21,8 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     if app.config.get("TRUST_PROXY"):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
-    from . import preferences, security, templating
-    from .services import sms
+    from . import acting, preferences, security, templating
+    from .services import crypto, sms
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -31,20 +31,36 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
     sms.init_sender(app)
+    crypto.init_app(app)
     preferences.init_app(app)
     security.init_app(app)
     templating.init_app(app)
+    acting.init_app(app)
     _sqlite_pragmas(app)
 
     from .admin import bp as admin_bp
+    from .applying import bp as applying_bp
     from .auth import bp as auth_bp
+    from .casework import bp as casework_bp
     from .errors import bp as errors_bp
+    from .family import bp as family_bp
+    from .find import bp as find_bp
     from .main import bp as main_bp
+    from .needs import bp as needs_bp
+    from .profile import bp as profile_bp
+    from .publish import bp as publish_bp
     from .pwa import bp as pwa_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(profile_bp)
+    app.register_blueprint(needs_bp)
+    app.register_blueprint(family_bp)
+    app.register_blueprint(casework_bp, url_prefix="/casework")
+    app.register_blueprint(find_bp)
+    app.register_blueprint(applying_bp)
+    app.register_blueprint(publish_bp, url_prefix="/admin")
     app.register_blueprint(pwa_bp)
     app.register_blueprint(errors_bp)
 

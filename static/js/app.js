@@ -54,7 +54,11 @@
   });
 
   // After htmx swaps in new content, move focus to its heading so screen readers follow.
+  // Not after a filter change: focus stays on the control being used (WCAG 3.2.2); the live
+  // region announces the new count instead.
   document.addEventListener("htmx:afterSwap", function (ev) {
+    var cause = ev.detail.requestConfig && ev.detail.requestConfig.triggeringEvent;
+    if (cause && cause.type === "change") { return; }
     var target = ev.detail.target.querySelector("[data-focus-after-swap]");
     if (target) { target.focus(); }
   });

@@ -17,17 +17,6 @@ def home():
     return render_template("main/home.html", title=_("Yangquan Disability Employment"))
 
 
-@bp.route("/training")
-def training():
-    """Training tab."""
-    return render_template("main/training.html", title=_("Training"))
-
-
-@bp.route("/opportunities")
-def opportunities():
-    """Opportunities tab: reserved stalls and public-welfare posts."""
-    return render_template("main/opportunities.html", title=_("Opportunities"))
-
 
 @bp.route("/me")
 def me():

@@ -1,0 +1,6 @@
+"""Applying and following: eligibility, the application steps, my applications, timeline, notices."""
+from flask import Blueprint
+
+bp = Blueprint("applying", __name__)
+
+from . import draw, following, routes  # noqa: E402,F401

@@ -1,0 +1,6 @@
+"""培训 and 机会 tabs: find courses, stalls and posts; details; saved items."""
+from flask import Blueprint
+
+bp = Blueprint("find", __name__)
+
+from . import routes  # noqa: E402,F401

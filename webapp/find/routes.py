@@ -1,0 +1,107 @@
+"""Thin views for finding courses, stalls and posts, their detail pages and saved items (收藏)."""
+from datetime import date
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import acting as acting_module
+from ..acting import person_required
+from ..forms import client_ip, safe_next
+from ..htmx import render_page_or_fragment, wants_fragment
+from ..models import COURSE, DISTRICT_LABELS
+from ..services import applications, apply, finding
+from ..services.identity import CATEGORY_LABELS
+from ..vocab import OPPORTUNITY_KINDS, STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, labels
+from . import bp
+from .forms import CourseFilterForm, OpportunityFilterForm
+
+
+@bp.context_processor
+def _words():
+    """The vocabularies the find templates turn stored keys into words with."""
+    return {"training_categories": TRAINING_CATEGORIES, "stall_kinds": STALL_KINDS, "kind_labels": OPPORTUNITY_KINDS,
+            "district_labels": DISTRICT_LABELS, "venue_access": VENUE_ACCESSIBILITY,
+            "disability_labels": CATEGORY_LABELS, "labels": labels}
+
+
+def _listing(endpoint: str, form, search, title: str, page_template: str):
+    """The full page, or for htmx the results partial; both from the same query."""
+    filters = form.filters()
+    found = search(filters, request.args.get("page", 1, type=int))
+    if found.number > 1:
+        title = _("%(title)s, page %(page)d of %(pages)d", title=title, page=found.number, pages=found.pages)
+    return render_page_or_fragment(page_template, "find/_results.html", title=title, form=form,
+                                   filters=filters, found=found, endpoint=endpoint, today=date.today(),
+                                   as_fragment=wants_fragment())
+
+
+@bp.route("/training")
+def training():
+    """Training tab: published courses with search, filters and pages."""
+    return _listing("find.training", CourseFilterForm(request.args), finding.courses, _("Training"),
+                    "find/training.html")
+
+
+@bp.route("/opportunities")
+def opportunities():
+    """Opportunities tab: reserved stalls and public-welfare posts."""
+    return _listing("find.opportunities", OpportunityFilterForm(request.args), finding.opportunities,
+                    _("Opportunities"), "find/opportunities.html")
+
+
+def _detail(item, back_endpoint: str):
+    """Everything a person needs to decide, and the way to apply or the reason they cannot."""
+    acting = g.acting = acting_module.resolve()  # g.acting: you() then speaks of them for a helper
+    existing = apply.existing_application(acting.person, item) if acting else None
+    return render_template(
+        "find/detail.html", title=item.title, item=item, today=date.today(), acting=acting,
+        existing=existing, saved=finding.is_saved(acting.person, item) if acting else False,
+        can_apply=applications.is_open_for_applications(item) and not getattr(current_user, "is_staff", False),
+        draw_page="applying.draw_results" in current_app.view_functions,
+        back_url=url_for(back_endpoint))
+
+
+@bp.route("/training/<int:opportunity_id>")
+def course(opportunity_id: int):
+    """One course."""
+    item = finding.listed(opportunity_id, (COURSE,))
+    if item is None:
+        abort(404)
+    return _detail(item, "find.training")
+
+
+@bp.route("/opportunities/<int:opportunity_id>")
+def opportunity(opportunity_id: int):
+    """One stall opening or public-welfare post."""
+    item = finding.listed(opportunity_id, finding.OPPORTUNITY_KINDS)
+    if item is None:
+        abort(404)
+    return _detail(item, "find.opportunities")
+
+
+def _detail_url(item) -> str:
+    endpoint = "find.course" if item.kind == COURSE else "find.opportunity"
+    return url_for(endpoint, opportunity_id=item.id)
+
+
+@bp.route("/saved/<int:opportunity_id>", methods=["POST"])
+@person_required
+def toggle_saved(opportunity_id: int):
+    """Save or unsave (收藏), then back to where the button was."""
+    item = finding.listed(opportunity_id, (COURSE, *finding.OPPORTUNITY_KINDS))
+    if item is None:
+        abort(404)
+    if finding.toggle_saved(g.acting, item, client_ip()):
+        flash(_("Saved. Find it again in Me › Saved."), "success")
+    else:
+        flash(_("Removed from your saved items."), "success")
+    return redirect(safe_next(request.form.get("next")) or _detail_url(item), 303)
+
+
+@bp.route("/me/saved")
+@person_required
+def saved():
+    """收藏: the saved items of the person acted for."""
+    return render_template("find/saved.html", title=_("Saved"), items=finding.saved_of(g.acting.person),
+                           today=date.today(), back_url=url_for("main.me"))

@@ -1,0 +1,6 @@
+"""Admins publish training courses, stall openings and public-welfare posts."""
+from flask import Blueprint
+
+bp = Blueprint("publish", __name__)
+
+from . import routes  # noqa: E402,F401
