@@ -58,7 +58,18 @@ def submitted(person, item) -> "applications.Application":
     return applications.submit(me, app)
 
 
+def verified(person, caseworker):
+    """基础信息核对 done: approvals need it."""
+    from webapp.services import verification
+
+    profile = profiles.profile_of(person)
+    if profile.identity_status != "verified":
+        verification.verify_identity(caseworker, profile, True, None)
+    return person
+
+
 def approved(person, item, caseworker):
     """Submitted, claimed and approved (for a course this also enrols or waitlists)."""
+    verified(person, caseworker)
     app = applications.claim(caseworker, submitted(person, item))
     return applications.approve(caseworker, app)

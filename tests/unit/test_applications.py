@@ -70,7 +70,7 @@ ILLEGAL = [
 
 
 def _reach(status, caseworker, kind="post"):
-    person = factories.applicant()
+    person = factories.verified(factories.applicant(), caseworker)
     item = factories.opportunity(kind)
     if status == "draft":
         me = Acting(person, person)
@@ -168,7 +168,7 @@ def test_a_helper_acting_is_recorded_as_on_behalf(app):
 
 
 def test_sms_notice_goes_only_to_people_who_prefer_sms_and_only_after_commit(app, caseworker, sms_outbox):
-    person = factories.applicant()
+    person = factories.verified(factories.applicant(), caseworker)
     from webapp.models import Profile
     db.session.get(Profile, person.id).preferred_contact = "sms"
     db.session.commit()

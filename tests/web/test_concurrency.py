@@ -24,7 +24,8 @@ def _ready(kind: str, capacity: int, caseworker):
     item = factories.opportunity(kind, capacity=capacity, total=capacity * 10)
     ids = []
     for _ in range(RACERS):
-        application = applications.claim(caseworker, factories.submitted(factories.applicant(), item))
+        person = factories.verified(factories.applicant(), caseworker)
+        application = applications.claim(caseworker, factories.submitted(person, item))
         if kind == "stall":
             applications.approve(caseworker, application)
         ids.append(application.id)

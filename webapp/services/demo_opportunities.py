@@ -95,6 +95,10 @@ def _applications(applicant, caseworker, items) -> None:
         apply.save_answers(me, app, answers[item.kind])
         return applications.submit(me, app)
 
+    from . import profiles, verification
+
+    # 基础信息核对 comes before any approval.
+    verification.verify_identity(caseworker, profiles.profile_of(applicant), True, None)
     enrolled = applications.claim(caseworker, sent("盲人保健按摩初级班"))
     applications.approve(caseworker, enrolled)
     sent("计算机与办公软件")  # submitted, waiting in the queue
