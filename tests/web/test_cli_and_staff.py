@@ -10,11 +10,13 @@ def test_demo_data_is_idempotent_and_prints_the_accounts(app):
     first = runner.invoke(args=["demo-data"])
     assert first.exit_code == 0 and "4 new account(s)" in first.output
     assert "13800000001" in first.output and "yangquan2026" in first.output
+    people_after_first = db.session.scalar(select(func.count()).select_from(User))
     second = runner.invoke(args=["demo-data"])
     assert "0 new account(s)" in second.output
+    assert db.session.scalar(select(func.count()).select_from(User)) == people_after_first
     roles = dict(db.session.execute(select(User.phone, User.role)).all())
-    assert roles == {"13800000001": "applicant", "13800000002": "caseworker",
-                     "13800000003": "admin", "13800000004": "helper"}
+    assert {phone: roles[phone] for phone in ("13800000001", "13800000002", "13800000003", "13800000004")} == {
+        "13800000001": "applicant", "13800000002": "caseworker", "13800000003": "admin", "13800000004": "helper"}
     caseworker = db.session.scalar(select(User).where(User.phone == "13800000002"))
     assert caseworker.district == "chengqu"
 

@@ -13,6 +13,7 @@ class Application(db.Model):
     __table_args__ = (
         Index("ix_applications_applicant_status", "applicant_id", "status"),
         Index("ix_applications_opportunity_status", "opportunity_id", "status"),
+        Index("ix_applications_submitted_at", "submitted_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

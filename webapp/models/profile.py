@@ -1,7 +1,7 @@
 """The applicant's profile (基础信息) and their separate consent (单独同意) to disability data."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -36,6 +36,13 @@ class Profile(db.Model):
     preferred_contact: Mapped[str | None] = mapped_column(String(10))
     communication_needs: Mapped[list] = mapped_column(JSON, default=list)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # 基础信息核对 by a caseworker against the evidence: "verified" or "not_verified" (with a note).
+    identity_status: Mapped[str | None] = mapped_column(String(15))
+    identity_note: Mapped[str | None] = mapped_column(Text)
+    identity_checked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    identity_checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # 就业困难: set with an ability assessment; gives priority for public-welfare posts.
+    hard_to_employ: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 

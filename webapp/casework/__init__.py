@@ -1,0 +1,7 @@
+"""Casework (残联工作台): the district queue, the application page with its decisions, and the
+identity check and ability assessment of a person."""
+from flask import Blueprint
+
+bp = Blueprint("casework", __name__)
+
+from . import decide, person, queue  # noqa: E402,F401

@@ -1,0 +1,117 @@
+"""Casework forms: the queue filters (a plain GET form), decisions, identity check, assessment."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, Form, HiddenField, RadioField, SearchField, SelectChoice, SelectField, StringField, \
+    TextAreaField
+from wtforms.validators import InputRequired, ValidationError
+
+from ..fields import choices_from
+from ..services import verification
+from ..services.casework import MAX_QUERY, MAX_WAITING_DAYS, QueueFilters
+from ..services.errors import DomainError
+from ..vocab import APPLICATION_STATUS, OPPORTUNITY_KINDS
+
+QUEUE_STATUSES = {key: text for key, text in APPLICATION_STATUS.items() if key != "draft"}
+
+
+class QueueFilterForm(Form):
+    """Unknown values are ignored (a shared link still works); a mistyped number is pointed out."""
+
+    q = SearchField(_l("Reference number or applicant's name"),
+                    render_kw={"maxlength": MAX_QUERY, "autocomplete": "off"})
+    status = SelectField(_l("Status"), choices=[SelectChoice("", _l("All statuses")), *choices_from(QUEUE_STATUSES)])
+    kind = SelectField(_l("Kind"), choices=[SelectChoice("", _l("Courses, stalls and posts")),
+                                            *choices_from(OPPORTUNITY_KINDS)])
+    opportunity = SelectField(_l("Course, stall or post"), choices=[])
+    waiting = StringField(_l("Waiting longer than this many days"), description=_l("Counted from the day it was sent."),
+                          render_kw={"inputmode": "numeric", "maxlength": "4", "autocomplete": "off"})
+    mine = BooleanField(_l("Only applications I am checking"))
+    unassigned = BooleanField(_l("Only applications nobody has claimed"))
+
+    def set_opportunities(self, items) -> None:
+        self.opportunity.choices = [SelectChoice("", _l("All")), *(SelectChoice(str(i), title) for i, title in items)]
+
+    def filters(self) -> QueueFilters:
+        opportunity_ids = {choice.value for choice in self.opportunity.choices}
+        opportunity = self.opportunity.data if self.opportunity.data in opportunity_ids else ""
+        return QueueFilters(
+            q=" ".join((self.q.data or "").split())[:MAX_QUERY],
+            status=self.status.data if self.status.data in QUEUE_STATUSES else "",
+            kind=self.kind.data if self.kind.data in OPPORTUNITY_KINDS else "",
+            opportunity_id=int(opportunity) if opportunity else None,
+            waiting_days=self._waiting(), mine=bool(self.mine.data), unassigned=bool(self.unassigned.data))
+
+    def _waiting(self) -> int | None:
+        text = (self.waiting.data or "").strip()
+        if not text:
+            return None
+        if not text.isdigit() or int(text) > MAX_WAITING_DAYS:
+            self.waiting.errors = [str(_l("Enter a whole number of days, for example 7."))]
+            return None
+        return int(text)
+
+    @property
+    def advanced(self) -> bool:
+        """Whether a filter other than the search box is in use (the filter section then starts open)."""
+        chosen = self.filters()
+        return bool(chosen.kind or chosen.status or chosen.opportunity_id or chosen.waiting_days is not None
+                    or chosen.mine or chosen.unassigned or self.waiting.errors)
+
+
+class _ReasonForm(FlaskForm):
+    """A reason from the list, the caseworker's own words, or both (subclasses name the fields)."""
+
+    def set_templates(self, templates) -> None:
+        self.template.choices = [SelectChoice("", _l("None of these: only my own words below")),
+                                 *(SelectChoice(str(t.id), t.text) for t in templates)]
+
+
+class RejectForm(_ReasonForm):
+    template = RadioField(_l("Reason for not approving"), choices=[], validate_choice=False)
+    text = TextAreaField(_l("Reason in your own words"),
+                         description=_l("The applicant sees this. Say why, in plain words."),
+                         render_kw={"maxlength": "1000"})
+
+
+class AskForm(_ReasonForm):
+    template = RadioField(_l("What is missing"), choices=[], validate_choice=False)
+    text = TextAreaField(_l("Say exactly what is missing"),
+                         description=_l("The applicant sees this, adds it and sends the application again."),
+                         render_kw={"maxlength": "1000"})
+
+
+class ReassignForm(FlaskForm):
+    assignee = SelectField(_l("Colleague"), choices=[], validate_choice=False)
+
+
+class VerifyForm(FlaskForm):
+    outcome = RadioField(_l("Result of the check"), choices=[
+        SelectChoice("verified", _l("Verified: name, ID and certificate numbers match the documents")),
+        SelectChoice("not_verified", _l("Not verified: something does not match or cannot be read"))],
+        validators=[InputRequired(_l("Choose the result of the check."))])
+    note = TextAreaField(_l("What did not match"),
+                         description=_l("Required when not verified. The person is told, so they can correct it."),
+                         render_kw={"maxlength": str(verification.MAX_NOTE)})
+    next = HiddenField()
+
+
+class AssessmentForm(FlaskForm):
+    assessed_on = StringField(_l("Date of the assessment"), description=_l("Year-month-day, for example 2026-03-05."),
+                              render_kw={"inputmode": "numeric", "autocomplete": "off", "maxlength": "12"})
+    method = RadioField(_l("How it was done"), choices=choices_from(verification.METHODS),
+                        validators=[InputRequired(_l("Choose how the assessment was done."))])
+    work_capacity = RadioField(_l("Work the person can do"), choices=choices_from(verification.CAPACITIES),
+                               validators=[InputRequired(_l("Choose what work the person can do."))])
+    directions = TextAreaField(_l("Recommended kinds of work or training"),
+                               description=_l("For example: online customer service; massage training."),
+                               render_kw={"maxlength": str(verification.MAX_TEXT)})
+    notes = TextAreaField(_l("Notes"), render_kw={"maxlength": str(verification.MAX_TEXT)})
+    hard_to_employ = BooleanField(_l("Recognised as having difficulty finding work (就业困难)"),
+                                  description=_l("Gives priority for public-welfare posts."))
+    next = HiddenField()
+
+    def validate_assessed_on(self, field) -> None:
+        try:
+            verification.parse_date(field.data)
+        except DomainError as error:
+            raise ValidationError(str(error.message)) from None

@@ -1,0 +1,111 @@
+"""基础信息核对 and 职业能力评估 done by a caseworker, and the deliberate look at full numbers.
+
+Callers check scope first (services.casework.person_for); these functions trust the pair they
+are given. Each one writes its audit row in the same transaction as the change.
+"""
+import re
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Assessment, Profile
+from ..models.base import utcnow
+from . import audit, profiles
+from .errors import DomainError
+
+VERIFIED, NOT_VERIFIED = "verified", "not_verified"
+IDENTITY_STATUS = {
+    VERIFIED: _l("Verified: the ID and certificate numbers match the documents"),
+    NOT_VERIFIED: _l("Not verified"),
+}
+METHODS = {
+    "interview": _l("Interview"),
+    "practical": _l("Practical task"),
+    "home_visit": _l("Home visit"),
+    "records": _l("Review of records"),
+}
+CAPACITIES = {
+    "full": _l("Can do general work fully"),
+    "partial": _l("Can do some kinds of work"),
+    "supported": _l("Needs supported employment"),
+    "not_now": _l("Not ready for work at present"),
+}
+MAX_NOTE = 500
+MAX_TEXT = 2000
+EARLIEST_YEAR = 2000
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})|([0-9]{4})([0-9]{2})([0-9]{2})")
+# Full-width digits become ASCII; the usual separators (/ . 年 月 and full-width dashes) become "-".
+_DATE_CHARACTERS = {ord("０") + i: ord("0") + i for i in range(10)} | {
+    ord(c): "-" for c in "/.年月－—–"} | {ord("日"): None, ord(" "): None, ord("\u3000"): None}
+
+
+def verify_identity(caseworker, profile: Profile, verified: bool, note: str | None,
+                    ip: str | None = None) -> Profile:
+    """Record the identity check: verified, or not verified with the reason (required)."""
+    note = " ".join((note or "").split())[:MAX_NOTE]
+    if not verified and not note:
+        raise DomainError(_l("Say what did not match, so the person knows what to correct."), "note")
+    if verified and not (profile.id_number_enc and profile.certificate_enc):
+        raise DomainError(_l("The person has not entered their ID and certificate numbers yet, so there is "
+                             "nothing to verify."), "outcome")
+    profile.identity_status = VERIFIED if verified else NOT_VERIFIED
+    profile.identity_note = note or None
+    profile.identity_checked_at = utcnow()
+    profile.identity_checked_by_id = caseworker.id
+    audit.record("identity.verified" if verified else "identity.not_verified", actor=caseworker,
+                 subject=profile.user_id, ip=ip, **({"note": note} if note else {}))
+    db.session.commit()
+    return profile
+
+
+def parse_date(raw: str | None, field: str = "assessed_on", today: date | None = None) -> date:
+    """A date typed as YYYY-MM-DD (full-width digits and / or . as separators are fine)."""
+    text = (raw or "").strip().translate(_DATE_CHARACTERS)
+    if not text:
+        raise DomainError(_l("Enter the date of the assessment."), field)
+    found = _DATE.fullmatch(text)
+    if not found:
+        raise DomainError(_l("Enter the date as year-month-day, for example 2026-03-05."), field)
+    try:
+        value = date(*(int(part) for part in found.groups() if part is not None))
+    except ValueError:
+        raise DomainError(_l("Enter a real date, for example 2026-03-05."), field) from None
+    if value > (today or date.today()):
+        raise DomainError(_l("The date of the assessment cannot be in the future."), field)
+    if value.year < EARLIEST_YEAR:
+        raise DomainError(_l("Enter a date in %(year)d or later.", year=EARLIEST_YEAR), field)
+    return value
+
+
+def record_assessment(caseworker, profile: Profile, *, assessed_on: str, method: str, work_capacity: str,
+                      directions: str | None = "", notes: str | None = "", hard_to_employ: bool = False,
+                      ip: str | None = None) -> Assessment:
+    """Store a 职业能力评估; its 就业困难 flag becomes the person's current one."""
+    when = parse_date(assessed_on)
+    if method not in METHODS:
+        raise DomainError(_l("Choose how the assessment was done."), "method")
+    if work_capacity not in CAPACITIES:
+        raise DomainError(_l("Choose what work the person can do."), "work_capacity")
+    row = Assessment(user_id=profile.user_id, assessed_on=when, method=method, work_capacity=work_capacity,
+                     directions=(directions or "").strip()[:MAX_TEXT], notes=(notes or "").strip()[:MAX_TEXT],
+                     hard_to_employ=bool(hard_to_employ), created_by_id=caseworker.id)
+    db.session.add(row)
+    profile.hard_to_employ = bool(hard_to_employ)
+    audit.record("assessment.recorded", actor=caseworker, subject=profile.user_id, ip=ip, method=method,
+                 work_capacity=work_capacity, hard_to_employ=bool(hard_to_employ))
+    db.session.commit()
+    return row
+
+
+def latest_assessment(person_id: int) -> Assessment | None:
+    return db.session.scalar(select(Assessment).where(Assessment.user_id == person_id)
+                             .order_by(Assessment.assessed_on.desc(), Assessment.id.desc()).limit(1))
+
+
+def full_numbers(caseworker, profile: Profile, ip: str | None = None) -> dict[str, str]:
+    """The whole ID and certificate numbers, for one page view; every look is audited."""
+    audit.record("identity.unmasked", actor=caseworker, subject=profile.user_id, ip=ip)
+    db.session.commit()
+    return {"id_number": profiles.decrypt_id(profile), "certificate": profiles.decrypt_certificate(profile)}
