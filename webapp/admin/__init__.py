@@ -1,6 +1,6 @@
-"""City administrators: staff accounts (later: publishing and the plan dashboard)."""
+"""City administrators: staff accounts, the audit log, decision texts and the plan dashboard."""
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__)
 
-from . import routes  # noqa: E402,F401
+from . import audit_log, dashboard, routes, staff_manage, templates_admin  # noqa: E402,F401

@@ -1,0 +1,284 @@
+"""The plan dashboard: a small known world, its figures counted here by hand, and the page and CSVs
+saying the same."""
+import csv
+import gzip
+import io
+import re
+import statistics
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import event, select
+
+from tests import factories
+from tests.conftest import make_user
+from webapp.acting import Acting
+from webapp.extensions import db
+from webapp.models import Application, NeedsRegistration, Opportunity, Profile, User
+from webapp.models.base import utcnow
+from webapp.services import applications, apply, dashboard, needs, profiles
+
+YANGQUAN = ZoneInfo("Asia/Shanghai")
+BOM = b"\xef\xbb\xbf"
+TABLES = ("employment", "targets", "districts", "categories", "stalls", "posts", "statuses", "decisions")
+
+
+def _local_year(moment: datetime | None) -> int | None:
+    return moment.replace(tzinfo=timezone.utc).astimezone(YANGQUAN).year if moment else None
+
+
+def _needs(person, status: str, submit: bool = True) -> None:
+    me = Acting(person, person)
+    needs.save_step(me, "status", {"employment_status": status})
+    needs.save_step(me, "pattern", {"work_patterns": ["full_time"]})
+    if submit:
+        needs.submit(me)
+
+
+def _rural(person) -> None:
+    profiles.save_step(Acting(person, person), "household", {"household_type": "rural"})
+
+
+@pytest.fixture
+def world(app):
+    """Five registered applicants (one more deleted, one without a profile), courses, posts, stalls."""
+    year = datetime.now(YANGQUAN).year
+    worker = make_user("caseworker", phone="13711119999", name="城市个案员")
+    a1 = factories.applicant(district="chengqu", category="1", name="甲")
+    a2 = factories.applicant(district="chengqu", category="4", name="乙")
+    a3 = factories.applicant(district="jiaoqu", category="4", name="丙")
+    a4 = factories.applicant(district="pingding", category="2", name="丁")
+    a5 = factories.applicant(district="yuxian", category="1", name="戊")
+    a6 = factories.applicant(district="chengqu", category="5", name="己")
+    make_user(phone="13711118888", name="无资料")  # an applicant account with no profile
+    make_user("helper", phone="13711117777", name="亲友")
+    for person in (a2, a3, a5):
+        _rural(person)
+    _needs(a1, "employed")
+    _needs(a2, "employed")
+    _needs(a2, "unemployed")          # the newest version counts: no longer in work
+    _needs(a3, "employed", submit=False)  # a draft does not count
+    _needs(a4, "flexible")
+    _needs(a6, "employed")
+
+    course = factories.opportunity("course", capacity=5, title="Massage course")
+    rural_course = factories.opportunity("course", capacity=1, title="Rural course", rural=True)
+    post_ok = factories.opportunity("post", capacity=2, total=20, title="+Post ok")
+    post_low = factories.opportunity("post", capacity=1, total=40, title="Post low")
+    stall_low = factories.opportunity("stall", capacity=1, total=20, title="Stall <b>low</b> & co")
+    stall_ok = factories.opportunity("stall", capacity=3, total=20, title="Stall ok")
+    stall_draft = factories.opportunity("stall", capacity=1, total=50, title="Stall draft")
+
+    for person in (a1, a2, a3):
+        factories.approved(person, course, worker)                # enrolled
+    factories.approved(a5, rural_course, worker)                  # enrolled
+    factories.approved(a4, rural_course, worker)                  # waiting list
+    last_year = factories.approved(a4, course, worker)            # enrolled, but moved to last year below
+    applications.hire(worker, factories.approved(a3, post_ok, worker))
+    applications.allocate(factories.approved(a4, stall_low, worker), actor=worker)
+    applications.reject(worker, applications.claim(worker, factories.submitted(a2, post_ok)), "不符合条件")
+    factories.submitted(a1, stall_ok)
+    applications.withdraw(Acting(a1, a1), factories.submitted(a1, post_ok))
+    apply.start(Acting(a5, a5), post_ok)                          # a draft
+
+    old = datetime(year - 1, 6, 1, 4, 0)
+    row = db.session.get(Application, last_year.id)
+    row.submitted_at, row.decided_at, row.updated_at = old - timedelta(days=2), old, old
+    # Known waits between sending and deciding, for the median.
+    for person, item, days in ((a1, course, 10), (a2, course, 3), (a3, course, 20), (a5, rural_course, 40)):
+        application = db.session.scalar(select(Application).where(
+            Application.applicant_id == person.id, Application.opportunity_id == item.id))
+        application.submitted_at = application.decided_at - timedelta(days=days, hours=6)
+    db.session.get(Opportunity, post_low.id).status = "closed"
+    db.session.get(Opportunity, stall_draft.id).status = "draft"
+    gone = db.session.get(User, a6.id)
+    gone.deleted_at, gone.active = utcnow(), False
+    db.session.commit()
+    return year
+
+
+def expected(year: int) -> dict:
+    """The figures counted in plain Python over every row, without the dashboard service."""
+    users = {u.id: u for u in db.session.scalars(select(User))}
+    profiles_by_user = {p.user_id: p for p in db.session.scalars(select(Profile))}
+    registered = [p for uid, p in profiles_by_user.items() if users[uid].role == "applicant"
+                  and users[uid].deleted_at is None and p.submitted_at is not None]
+    ids = {p.user_id for p in registered}
+    apps = list(db.session.scalars(select(Application)))
+
+    def this_year(a):
+        return year in (_local_year(a.decided_at), _local_year(a.updated_at))
+
+    newest = {}
+    for n in db.session.scalars(select(NeedsRegistration).where(NeedsRegistration.status == "submitted")):
+        if n.user_id not in newest or n.version > newest[n.user_id].version:
+            newest[n.user_id] = n
+    in_work = {uid for uid in ids if (uid in newest and newest[uid].employment_status in ("employed", "flexible"))
+               or any(a.applicant_id == uid and a.status in ("hired", "allocated") and this_year(a) for a in apps)}
+    enrolled = [a for a in apps if a.opportunity.kind == "course" and a.status == "enrolled" and this_year(a)]
+    items = [o for o in db.session.scalars(select(Opportunity).order_by(Opportunity.kind, Opportunity.title))
+             if o.kind in ("stall", "post") and o.status in ("published", "closed")]
+    waits = [(a.decided_at - a.submitted_at).total_seconds() / 86400 for a in apps
+             if a.submitted_at and _local_year(a.decided_at) == year]
+    return {
+        "registered": len(registered),
+        "by_district": Counter(p.district for p in registered),
+        "by_category": Counter(p.disability_category for p in registered),
+        "in_work": len(in_work),
+        "training": len(enrolled),
+        "rural": sum(1 for a in enrolled if profiles_by_user[a.applicant_id].household_type == "rural"),
+        "funded": len({a.applicant_id for a in apps
+                       if a.status in ("enrolled", "allocated", "hired") and this_year(a)}),
+        "reserved": [(o.title, o.capacity, o.total, o.capacity / o.total) for o in items],
+        "by_status": Counter(a.status for a in apps if a.status != "draft" and _local_year(a.submitted_at) == year),
+        "median": statistics.median(waits),
+    }
+
+
+def test_figures_match_counts_made_by_hand(world):
+    want = expected(world)
+    got = dashboard.compute()
+    # The world is what it was built to be ...
+    assert (want["registered"], want["in_work"], want["training"], want["rural"], want["funded"]) == (5, 3, 4, 3, 5)
+    # ... and the service agrees with counting by hand.
+    assert got.year == world and got.registered == want["registered"]
+    assert got.by_district == dict(want["by_district"]) and got.by_category == dict(want["by_category"])
+    assert (got.in_work, got.training, got.rural_training, got.funded) == (
+        want["in_work"], want["training"], want["rural"], want["funded"])
+    assert got.employment_share == pytest.approx(want["in_work"] / want["registered"])
+    assert [(r.title, r.reserved, r.total, r.share) for r in got.reserved] == want["reserved"]
+    assert [r.title for r in got.reserved if r.below_target] == ["Post low", "Stall <b>low</b> & co"]
+    assert got.by_status == dict(want["by_status"])
+    assert got.median_days == pytest.approx(want["median"])
+
+
+def _html_rows(html: str, name: str) -> list[list[str]]:
+    table = html.split(f'id="{name}-caption"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", table)
+    return [[head, *re.findall(r"<td>(.*?)</td>", rest)] for head, rest in rows]
+
+
+def _csv(client, name: str) -> list[list[str]]:
+    response = client.get(f"/admin/dashboard/{name}.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+    assert response.headers["Content-Disposition"].endswith(".csv")
+    assert response.data.startswith(BOM)
+    return list(csv.reader(io.StringIO(response.data[len(BOM):].decode("utf-8"))))
+
+
+def test_page_and_csv_show_the_same_figures(client, login_as, world):
+    want = expected(world)
+    login_as("admin")
+    response = client.get("/admin/dashboard")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "style=" not in html and html.count('role="img"') == len(TABLES)
+    for name in TABLES:
+        assert f'aria-labelledby="chart-{name}-title"' in html and f'<title id="chart-{name}-title">' in html
+        assert f'href="/admin/dashboard/{name}.csv"' in html
+    assert "Stall &lt;b&gt;low&lt;/b&gt; &amp; co" in html and "<b>low</b>" not in html
+
+    districts = {"Chengqu District": want["by_district"]["chengqu"], "Jiaoqu District": want["by_district"]["jiaoqu"],
+                 "Pingding County": want["by_district"]["pingding"], "Yu County": want["by_district"]["yuxian"],
+                 "Kuangqu District": 0, "Economic and Technological Development Zone": 0}
+    categories = {"Visual": want["by_category"][1], "Hearing": want["by_category"][2],
+                  "Physical": want["by_category"][4], "Speech": 0, "Intellectual": 0, "Mental": 0, "Multiple": 0}
+    share = f"{want['in_work'] / want['registered'] * 100:.1f}%"
+    for name, counts in (("districts", districts), ("categories", categories)):
+        for rows in (_html_rows(html, name), _csv(client, name)[1:]):
+            assert {row[0]: int(row[1]) for row in rows} == counts
+
+    employment_csv = _csv(client, "employment")
+    assert employment_csv[0] == ["Figure", "Number"]
+    for rows in (_html_rows(html, "employment"), employment_csv[1:]):
+        found = {row[0]: row[1] for row in rows}
+        assert found["Registered applicants"] == str(want["registered"])
+        assert found["In work (either or both)"] == str(want["in_work"])
+        assert found["Share in work"] == share == "60.0%" and found["Target"] == "70.0%"
+        assert found["Status"] == "Below target"
+
+    targets = {"Training person-times": [str(want["training"]), "400", "Below target"],
+               "Rural training person-times": [str(want["rural"]), "60", "Below target"],
+               "People funded": [str(want["funded"]), "130", "Below target"]}
+    for rows in (_html_rows(html, "targets"), _csv(client, "targets")[1:]):
+        assert {row[0]: row[1:] for row in rows} == targets
+
+    stalls, posts = _csv(client, "stalls"), _csv(client, "posts")
+    assert stalls[0] == ["Stall opening", "Reserved units", "All units", "Share", "Status"]
+    assert posts[0] == ["Post", "Reserved places", "All places", "Share", "Status"]
+    assert [[r[0], int(r[1]), int(r[2]), r[3], r[4]] for r in posts[1:] + stalls[1:]] == [
+        ["'+Post ok", 2, 20, "10.0%", "Met"], ["Post low", 1, 40, "2.5%", "Below target"],
+        ["Stall <b>low</b> & co", 1, 20, "5.0%", "Below target"], ["Stall ok", 3, 20, "15.0%", "Met"]]
+    assert [[t, c, n, f"{s * 100:.1f}%"] for t, c, n, s in want["reserved"]] == [
+        [r[0].lstrip("'"), int(r[1]), int(r[2]), r[3]] for r in posts[1:] + stalls[1:]]
+    assert [row[1:] for row in _html_rows(html, "stalls")] == [["1", "20", "5.0%", "Below target"],
+                                                               ["3", "20", "15.0%", "Met"]]
+    assert "1 stall opening is below the target of 10.0%." in html
+    assert "1 post is below the target of 5.0%." in html
+    assert "60.0% of registered applicants are in work (3 of 5). The target is 70.0%." in html
+
+    words = {"submitted": "Submitted, waiting for a caseworker", "enrolled": "Enrolled", "hired": "Hired",
+             "allocated": "Unit allocated", "rejected": "Not approved", "withdrawn": "Withdrawn",
+             "waitlisted": "On the waiting list"}
+    statuses = {words[s]: n for s, n in want["by_status"].items()}
+    for rows in (_html_rows(html, "statuses"), _csv(client, "statuses")[1:]):
+        found = {row[0]: int(row[1]) for row in rows}
+        assert {k: v for k, v in found.items() if v} == statuses and sum(found.values()) == sum(statuses.values())
+
+    decisions = _csv(client, "decisions")
+    assert decisions[-1] == ["Median days to decision", f"{want['median']:.1f}"]
+    assert f"<td>{want['median']:.1f}</td>" in html
+    assert sum(int(row[1]) for row in decisions[1:-1]) == sum(
+        1 for a in db.session.scalars(select(Application)) if a.submitted_at and _local_year(a.decided_at) == world)
+
+
+def test_the_figures_take_a_fixed_number_of_queries(world):
+    statements = []
+
+    def count(*_args):
+        statements.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        dashboard.compute()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(statements) == 7
+
+
+def test_an_empty_year_says_so_without_dividing_by_zero(client, login_as):
+    login_as("admin")
+    html = client.get("/admin/dashboard").get_data(as_text=True)
+    assert "No data yet" in html and "Nothing of this kind is published yet." in html
+    assert "No one has registered yet." in html
+    assert _csv(client, "employment")[1:3] == [["Registered applicants", "0"],
+                                               ["Working or self-employed, by their newest needs registration", "0"]]
+    assert client.get("/admin/dashboard/nothing.csv").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["applicant", "helper", "caseworker"])
+def test_the_dashboard_is_for_administrators_only(client, login_as, role):
+    login_as(role)
+    assert client.get("/admin/dashboard").status_code == 403
+    assert client.get("/admin/dashboard/districts.csv").status_code == 403
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client):
+    response = client.get("/admin/dashboard/districts.csv")
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+def test_the_dashboard_fits_the_page_weight_budget(client, login_as, world):
+    """DESIGN.md: a first visit, everything it loads, gzip <= 35 KB (the charts are a few KB)."""
+    login_as("admin")
+    html = client.get("/admin/dashboard").get_data()
+    assets = set(re.findall(rb'(?:src|href)="(/static/[^"]+\.(?:css|js|svg))"', html))
+    total = len(gzip.compress(html))
+    for asset in assets:
+        with client.get(asset.decode()) as response:
+            total += len(gzip.compress(response.get_data()))
+    assert total <= 35 * 1024, f"{total} bytes gzip"

@@ -1,0 +1,75 @@
+"""The audit log for administrators: search and read, never change (GET only)."""
+import re
+from datetime import date
+
+from flask import render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectChoice, SelectField, StringField
+
+from ..auth.decorators import role_required
+from ..models import Role
+from ..services import audit_search
+from . import bp
+
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_FULL_WIDTH = {ord("０") + i: ord("0") + i for i in range(10)} | {ord("－"): "-", ord("／"): "/"}
+
+
+class AuditSearchForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search changes nothing
+
+    person = StringField(_l("Whose record"))
+    actor = StringField(_l("Done by"))
+    action = SelectField(_l("Action"), validate_choice=False)
+    date_from = StringField(_l("From date"))
+    date_to = StringField(_l("To date"))
+
+
+def parse_date(field) -> date | None:
+    """YYYY-MM-DD (also with / or full-width digits); a field error when it is not a real date."""
+    value = "".join((field.data or "").translate(_FULL_WIDTH).split())
+    if not value:
+        return None
+    match = _DATE.fullmatch(value)
+    try:
+        if match is None:
+            raise ValueError(value)
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        field.errors = [*field.errors, _("Enter a real date like 2026-03-01 (year-month-day).")]
+        return None
+
+
+def _filters(form, actions: list) -> audit_search.Filters | None:
+    """The search, or None when a field needs correcting."""
+    found = audit_search.Filters(person=(form.person.data or "").strip()[:50],
+                                 actor=(form.actor.data or "").strip()[:50])
+    if form.action.data and form.action.data not in {code for code, _words in actions}:
+        form.action.errors = [*form.action.errors, _("Choose an action from the list.")]
+    else:
+        found.action = form.action.data or ""
+    found.date_from, found.date_to = parse_date(form.date_from), parse_date(form.date_to)
+    if found.date_from and found.date_to and found.date_from > found.date_to:
+        form.date_to.errors = [*form.date_to.errors, _("The end date must be the same as or after the start date.")]
+    return None if any(field.errors for field in form) else found
+
+
+@bp.route("/audit")
+@role_required(Role.ADMIN)
+def audit():
+    """Who did what, to whose record, when and from where: newest first, 50 to a page."""
+    form = AuditSearchForm(request.args)
+    actions = audit_search.known_actions()
+    form.action.choices = [SelectChoice("", _("Any action")), *(SelectChoice(c, w) for c, w in actions)]
+    filters = _filters(form, actions)
+    page = None
+    if filters is not None:
+        page = audit_search.search(filters, page=request.args.get("page", 1, type=int))
+    query = {name: request.args[name] for name in ("person", "actor", "action", "date_from", "date_to")
+             if request.args.get(name)}
+    searched = bool(query)
+    return render_template("admin/audit.html", title=_("Audit log"), form=form, page=page, query=query,
+                           searched=searched, back_url=url_for("main.me"))
