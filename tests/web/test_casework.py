@@ -284,8 +284,6 @@ def test_the_second_of_two_claims_gets_409_and_changes_nothing(app, worker):
 
 
 def test_two_claims_at_the_same_moment_one_wins(app, worker):
-    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        pytest.skip("threads in one process race on SQLite; the sequential case covers PostgreSQL")
     person = verified(factories.applicant(), worker)
     application_id = factories.submitted(person, factories.opportunity("post")).id
     ids = [worker.id, make_user("caseworker", phone="13711110002", district="chengqu").id]
