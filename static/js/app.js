@@ -44,7 +44,8 @@
         if (status && pct % 25 === 0) { status.textContent = pct + "%"; }
       });
       xhr.addEventListener("load", function () {
-        if (xhr.status < 400 && xhr.responseURL) { window.location.assign(xhr.responseURL); return; }
+        // Show the page the server answered with (it carries the "uploaded" message or the error).
+        if (xhr.status < 400 && xhr.responseURL) { history.replaceState(null, "", xhr.responseURL); }
         document.open(); document.write(xhr.responseText); document.close();
       });
       xhr.addEventListener("error", function () { form.submit(); });

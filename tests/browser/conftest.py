@@ -43,11 +43,13 @@ def live_server(tmp_path_factory):
     from webapp.extensions import db
     from webapp.services import demo
 
-    database = tmp_path_factory.mktemp("browser") / "browser.sqlite3"
+    folder = tmp_path_factory.mktemp("browser")
+    database = folder / "browser.sqlite3"
     app = create_app(TestConfig, {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
         "WTF_CSRF_ENABLED": True,
         "SMS_SENDER": "memory",
+        "UPLOAD_FOLDER": str(folder / "uploads"),
         "SMS_SHOW_CODE": True,
         "RATELIMIT_LOGIN": "1000 per minute",
         "RATELIMIT_REGISTER": "1000 per minute",

@@ -4,8 +4,9 @@ Zero WCAG 2.2 A/AA violations is the bar; no axe rule is switched off. Each page
 one <h1>, one <main>, the right <html lang> and the care-mode class exactly when care mode is on,
 and must not log a JavaScript error or a Content-Security-Policy violation.
 """
-from collections import deque
-from urllib.parse import parse_qs, urldefrag, urlsplit
+import re
+from collections import Counter, deque
+from urllib.parse import parse_qs, urldefrag, urlencode, urlsplit
 
 import pytest
 
@@ -30,10 +31,20 @@ FIXED = ("/auth/login", "/auth/register", "/auth/reset", "/offline", "/me/settin
 NOT_FOUND = "/no-such-page"
 SKIP_PREFIXES = ("/static/",)
 SKIP_PATHS = {"/sw.js", "/manifest.webmanifest"}
+# Links to files, not pages: page.goto cannot open a download ("Download is starting") and axe has
+# nothing to check in an image. Each is fetched once instead and must answer (status < 400) with
+# something other than HTML. So is any link with a download attribute (the dashboard's CSV files).
+FILE_PREFIXES = ("/evidence/",)  # evidence photos (see test_profile_flow)
+FILE_PATHS = {"/me/data/download"}  # the applicant's own data, a zip
 MIN_PAGES = 8
 # Pages each crawl must reach, so a crawl that stops following links cannot pass.
 MUST_REACH = {"/", "/me", "/training", "/opportunities", "/me/settings"}
-MUST_REACH_BY_ROLE = {"admin": {"/admin/staff", "/admin/staff/new"}}
+MUST_REACH_BY_ROLE = {
+    "admin": {"/admin/staff", "/admin/staff/new"},
+    "applicant": {"/me/profile", "/me/identity/check", "/me/needs", "/me/evidence", "/me/consent",
+                  "/me/helpers", "/me/data", "/me/data/download"},
+    "helper": {"/me/acting", "/me/profile", "/me/needs"},
+}
 
 
 def _normalise(href: str, origin: str) -> str | None:
@@ -47,8 +58,27 @@ def _normalise(href: str, origin: str) -> str | None:
     query = parse_qs(parts.query, keep_blank_values=True)
     if "lang" in query or "care" in query:
         return None  # these links switch the language or care mode under test
+    query.pop("next", None)  # /auth/login?next=... is the sign-in page whatever comes after
     path = parts.path or "/"
-    return f"{path}?{parts.query}" if parts.query else path
+    return f"{path}?{urlencode(query, doseq=True)}" if query else path
+
+
+# Many links lead to the same template with other data (course 1, course 2 ..., page 2, page 3).
+# Checking a couple of each is enough to check the template; the rest only cost time.
+PER_SHAPE = 2
+_ID = re.compile(r"/(\d+|YQ-\d{4}-\d{6})(?=/|$)")
+
+
+def _shape(target: str) -> str:
+    """The route a URL belongs to: numbers and references as <id>, query keys without values."""
+    parts = urlsplit(target)
+    keys = sorted(parse_qs(parts.query, keep_blank_values=True))
+    return _ID.sub("/<id>", parts.path) + ("?" + "&".join(keys) if keys else "")
+
+
+def _is_file(target: str, download: bool) -> bool:
+    path = urlsplit(target).path
+    return download or path in FILE_PATHS or path.startswith(FILE_PREFIXES)
 
 
 CASES = [pytest.param(role, mode, id=f"{role}-{mode}") for role in ROLES for mode in MODES]
@@ -86,6 +116,8 @@ def test_every_reachable_page_passes_axe(context, live_server, crawl_stats, role
     problems: list[str] = []
     violations: list[str] = []
     crawled: list[str] = []
+    files: list[str] = []
+    shapes = Counter(_shape(path) for path in queue)
 
     while queue:
         path = queue.popleft()
@@ -105,7 +137,8 @@ def test_every_reachable_page_passes_axe(context, live_server, crawl_stats, role
             main: document.querySelectorAll("main").length,
             lang: document.documentElement.getAttribute("lang"),
             care: document.documentElement.classList.contains("care"),
-            links: Array.from(document.querySelectorAll("a[href]"), a => a.href),
+            links: Array.from(document.querySelectorAll("a[href]"),
+                              a => ({href: a.href, download: a.hasAttribute("download")})),
         })""")
         if page_facts["h1"] != 1:
             problems.append(f"{path}: {page_facts['h1']} <h1> elements, expected exactly 1")
@@ -121,22 +154,35 @@ def test_every_reachable_page_passes_axe(context, live_server, crawl_stats, role
         # (see axe_violations), so the crawl runs with the site's real policy, no bypass_csp.
         violations.extend(axe_violations(page, path))
 
-        for href in page_facts["links"]:
-            target = _normalise(href, live_server)
-            if target and target not in queued:
-                queued.add(target)
+        for link in page_facts["links"]:
+            target = _normalise(link["href"], live_server)
+            if not target or target in queued:
+                continue
+            queued.add(target)
+            if _is_file(target, link["download"]):
+                files.append(target)
+            elif shapes[_shape(target)] < PER_SHAPE:
+                shapes[_shape(target)] += 1
                 queue.append(target)
+
+    for target in files:
+        reply = page.request.get(f"{live_server}{target}")
+        if reply.status >= 400:
+            problems.append(f"{target} (a file): status {reply.status}")
+        elif reply.headers.get("content-type", "").startswith("text/html"):
+            problems.append(f"{target} (a file): answered with an HTML page")
 
     case = f"{role}-{mode}"
     crawl_stats["cases"][case] = len(crawled)
     crawl_stats["visits"] += len(crawled)
     crawl_stats["urls"].update(crawled)
     crawl_stats["violations"] += len(violations)
-    print(f"\n{case}: crawled {len(crawled)} pages: {' '.join(crawled)}")
+    print(f"\n{case}: crawled {len(crawled)} pages: {' '.join(crawled)}; fetched {len(files)} files: "
+          f"{' '.join(files)}")
 
     assert not violations, "axe found WCAG 2.2 A/AA violations:\n" + "\n".join(violations)
     assert not problems, "page structure problems:\n" + "\n".join(problems)
     assert not script_errors, "JavaScript errors or CSP violations:\n" + "\n".join(script_errors)
     assert len(crawled) >= MIN_PAGES, f"only {len(crawled)} pages crawled ({crawled}); the crawl is broken"
-    missed = (MUST_REACH | MUST_REACH_BY_ROLE.get(role, set())) - set(crawled)
+    missed = (MUST_REACH | MUST_REACH_BY_ROLE.get(role, set())) - set(crawled) - set(files)
     assert not missed, f"the crawl never reached {sorted(missed)}; crawled {crawled}"
