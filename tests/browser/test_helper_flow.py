@@ -115,7 +115,8 @@ def test_invite_a_new_helper_act_for_the_person_then_end_the_link(context, live_
     press_enter(mine)
     assert path(mine) == "/me/helpers", mine.url
     panel = mine.locator("#invite-code")
-    code = panel.locator(".invite-code").inner_text().strip()
+    code = panel.locator(".invite-code [aria-hidden=true]").inner_text().strip()
+    assert panel.locator(".invite-code .visually-hidden").inner_text() == " ".join(code)  # read letter by letter
     assert re.fullmatch(r"[A-HJKMNP-Z2-9]{8}", code), f"not an 8-character invite code: {code!r}"
     mine.wait_for_function("() => document.activeElement.id === 'invite-code'", timeout=3000)
     check(mine, "helpers with a new code")
@@ -135,7 +136,7 @@ def test_invite_a_new_helper_act_for_the_person_then_end_the_link(context, live_
     tab_once_to(theirs, "relationship")
     theirs.keyboard.type("女儿")
     press_enter(theirs)
-    assert path(theirs) == "/me/profile", theirs.url
+    assert path(theirs) == "/me/profile", theirs.locator("main").inner_text()[:300]
     assert theirs.locator(".flash--success").inner_text() == text("zh_CN", "You can now act for %(name)s.", name=person)
     assert banner(theirs).inner_text().startswith(f"正在为 {person} 代办"), banner(theirs).inner_text()
     check(theirs, "profile of the person a new helper acts for", theirs.content())

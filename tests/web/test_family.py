@@ -16,7 +16,9 @@ from webapp.models import AuditEvent, HelperInvite, HelperLink, Profile
 from webapp.models.base import utcnow
 from webapp.services import evidence, family, profiles
 
-CODE = re.compile(rf'class="invite-code"[^>]*>([{family.ALPHABET}]{{{family.CODE_LENGTH}}})</p>')
+# The code as shown, and spelled out character by character for screen readers.
+CODE = re.compile(rf'class="invite-code"><span aria-hidden="true">([{family.ALPHABET}]{{{family.CODE_LENGTH}}})</span>'
+                  r'<span class="visually-hidden">([^<]+)</span>')
 
 
 def _events(action: str) -> list[AuditEvent]:
@@ -82,7 +84,9 @@ def test_an_applicant_creates_a_code_that_is_shown_once_and_stored_only_as_a_has
     response = client.post("/me/helpers/invite")
     assert response.status_code == 303 and response.location.endswith("/me/helpers#invite-code")
     page = client.get("/me/helpers").get_data(as_text=True)
-    code = CODE.search(page).group(1)
+    shown = CODE.search(page)
+    code = shown.group(1)
+    assert shown.group(2) == " ".join(code)
     assert "Your invite code" in page and "It works once, for 24 hours" in page
     again = client.get("/me/helpers").get_data(as_text=True)
     assert code not in again and "Your invite code" not in again
