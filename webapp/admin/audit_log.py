@@ -1,5 +1,4 @@
 """The audit log for administrators: search and read, never change (GET only)."""
-import re
 from datetime import date
 
 from flask import render_template, request, url_for
@@ -11,10 +10,9 @@ from wtforms import SelectChoice, SelectField, StringField
 from ..auth.decorators import role_required
 from ..models import Role
 from ..services import audit_search
+from ..services.dates import read_date
 from . import bp
 
-_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
-_FULL_WIDTH = {ord("０") + i: ord("0") + i for i in range(10)} | {ord("－"): "-", ord("／"): "/"}
 
 
 class AuditSearchForm(FlaskForm):
@@ -30,14 +28,8 @@ class AuditSearchForm(FlaskForm):
 
 def parse_date(field) -> date | None:
     """YYYY-MM-DD (also with / or full-width digits); a field error when it is not a real date."""
-    value = "".join((field.data or "").translate(_FULL_WIDTH).split())
-    if not value:
-        return None
-    match = _DATE.fullmatch(value)
     try:
-        if match is None:
-            raise ValueError(value)
-        return date(*(int(part) for part in match.groups()))
+        return read_date(field.data)
     except ValueError:
         field.errors = [*field.errors, _("Enter a real date like 2026-03-01 (year-month-day).")]
         return None

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..models import COURSE, POST, STALL, District, Opportunity
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY
+from .dates import NotARealDate, NotYearMonthDay, read_date
 from .errors import DomainError
 from .identity import CATEGORY_LABELS
 
@@ -19,7 +20,6 @@ RESERVED_PERCENT = {STALL: 10, POST: 5}
 MAX_NUMBER = 100_000
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．　", "0123456789-/. ")
-_DATE = re.compile(r"(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
 _WHOLE = re.compile(r"[-+]?\d+")
 
 
@@ -97,23 +97,19 @@ def _whole(minimum: int, missing, too_small=None):
 
 def _day(missing=None):
     def parse(value):
-        if isinstance(value, date):
-            return value
-        text = str(value or "").translate(_FULL_WIDTH).strip()
-        if not text:
+        try:
+            day = read_date(value)
+        except NotYearMonthDay:
+            raise DomainError(_l("Enter the date as year-month-day, for example 2026-09-01.")) from None
+        except NotARealDate as error:
+            raise DomainError(_l("%(value)s is not a real date. Check the month and the day.", value=str(error))) from None
+        if day is None:
             if missing:
                 raise DomainError(missing)
             return None
-        match = _DATE.fullmatch(text)
-        if not match:
-            raise DomainError(_l("Enter the date as year-month-day, for example 2026-09-01."))
-        year, month, day = (int(part) for part in match.groups() if part is not None)
-        if not 2000 <= year <= 2100:
+        if not 2000 <= day.year <= 2100:
             raise DomainError(_l("Enter a year between 2000 and 2100."))
-        try:
-            return date(year, month, day)
-        except ValueError:
-            raise DomainError(_l("%(value)s is not a real date. Check the month and the day.", value=text)) from None
+        return day
     return parse
 
 

@@ -3,7 +3,6 @@
 Callers check scope first (services.casework.person_for); these functions trust the pair they
 are given. Each one writes its audit row in the same transaction as the change.
 """
-import re
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -13,6 +12,7 @@ from ..extensions import db
 from ..models import Assessment, Profile
 from ..models.base import utcnow
 from . import audit, profiles
+from .dates import NotARealDate, NotYearMonthDay, read_date
 from .errors import DomainError
 
 VERIFIED, NOT_VERIFIED = "verified", "not_verified"
@@ -35,10 +35,7 @@ CAPACITIES = {
 MAX_NOTE = 500
 MAX_TEXT = 2000
 EARLIEST_YEAR = 2000
-_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})|([0-9]{4})([0-9]{2})([0-9]{2})")
-# Full-width digits become ASCII; the usual separators (/ . 年 月 and full-width dashes) become "-".
-_DATE_CHARACTERS = {ord("０") + i: ord("0") + i for i in range(10)} | {
-    ord(c): "-" for c in "/.年月－—–"} | {ord("日"): None, ord(" "): None, ord("\u3000"): None}
+
 
 
 def verify_identity(caseworker, profile: Profile, verified: bool, note: str | None,
@@ -62,16 +59,14 @@ def verify_identity(caseworker, profile: Profile, verified: bool, note: str | No
 
 def parse_date(raw: str | None, field: str = "assessed_on", today: date | None = None) -> date:
     """A date typed as YYYY-MM-DD (full-width digits and / or . as separators are fine)."""
-    text = (raw or "").strip().translate(_DATE_CHARACTERS)
-    if not text:
-        raise DomainError(_l("Enter the date of the assessment."), field)
-    found = _DATE.fullmatch(text)
-    if not found:
-        raise DomainError(_l("Enter the date as year-month-day, for example 2026-03-05."), field)
     try:
-        value = date(*(int(part) for part in found.groups() if part is not None))
-    except ValueError:
+        value = read_date(raw)
+    except NotYearMonthDay:
+        raise DomainError(_l("Enter the date as year-month-day, for example 2026-03-05."), field) from None
+    except NotARealDate:
         raise DomainError(_l("Enter a real date, for example 2026-03-05."), field) from None
+    if value is None:
+        raise DomainError(_l("Enter the date of the assessment."), field)
     if value > (today or date.today()):
         raise DomainError(_l("The date of the assessment cannot be in the future."), field)
     if value.year < EARLIEST_YEAR:
