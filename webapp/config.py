@@ -41,6 +41,11 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", False)
+    # Write the session cookie only when the session changed. Refreshed on every response, the
+    # files a page loads (stylesheet, icon, manifest) would each send back the session as it was
+    # when they were asked for; answered after the page, that undoes what the page just stored
+    # (its CSRF token, and the next form says the page expired).
+    SESSION_REFRESH_EACH_REQUEST = False
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PREFERENCE_COOKIE_DAYS = 365
