@@ -13,12 +13,11 @@ from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import select
 
-from webapp import create_app
-from webapp.cli import DEMO_ACCOUNTS, DEMO_PASSWORD
+from webapp import create_app, demo
 from webapp.config import TestConfig
+from webapp.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import Application
-from webapp.services import demo
 
 ROUNDS, REQUESTS = 5, 100
 PAGES = [("anonymous", "/"), ("anonymous", "/auth/login"), ("anonymous", "/training"),

@@ -1,4 +1,5 @@
-"""Shared fixtures: app -> client -> login_as(role), on SQLite and, when it answers, PostgreSQL."""
+"""Shared fixtures: app -> client -> login_as(role) and client_for(user), on SQLite and, when it answers,
+PostgreSQL."""
 import contextvars
 import os
 import socket
@@ -12,7 +13,7 @@ from webapp import create_app
 from webapp.config import TestConfig
 from webapp.extensions import db
 from webapp.models import Role
-from webapp.services import accounts
+from webapp.services.accounts import passwords
 
 PASSWORD = "correct-horse-42"
 # Each test session works in its own schema of database `test`, so two runs never collide.
@@ -134,10 +135,28 @@ def make_user(role: str = "applicant", phone: str = "13900000001", name: str = "
     from webapp.models import User
 
     user = User(phone=phone, name=name, role=role, district=district,
-                password_hash=accounts.hash_password(PASSWORD))
+                password_hash=passwords.hash_password(PASSWORD))
     db.session.add(user)
     db.session.commit()
     return user
+
+
+@pytest.fixture
+def client_for(app):
+    """client_for(user) -> another browser, signed in as `user` (English unless lang= says otherwise).
+
+    For a second person in the same test (a colleague, a stranger, the helper's own phone); the
+    `client` fixture stays the first person's.
+    """
+    def _client(user, password: str = PASSWORD, lang: str | None = "en"):
+        browser = app.test_client()
+        if lang:
+            browser.environ_base["HTTP_ACCEPT_LANGUAGE"] = lang
+        response = browser.post("/auth/login", data={"phone": user.phone, "password": password})
+        assert response.status_code == 303, response.get_data(as_text=True)
+        return browser
+
+    return _client
 
 
 @pytest.fixture

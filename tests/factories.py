@@ -2,17 +2,19 @@
 from datetime import date, timedelta
 
 from tests.conftest import make_user
-from webapp.acting import Acting
 from webapp.extensions import db
-from webapp.models import Opportunity
-from webapp.services import applications, apply, identity, profiles
+from webapp.models import Application, Opportunity
+from webapp.services.applications import drafts, machine
+from webapp.services.casework import verification
+from webapp.services.common.acting import Acting
+from webapp.services.identity import consent, numbers, profiles
 
 _counter = iter(range(1, 100000))
 
 
 def id_number(n: int) -> str:
     body = f"1403021985{(n // 28) % 12 + 1:02d}{n % 28 + 1:02d}{n % 1000:03d}"
-    return body + identity.check_character(body)
+    return body + numbers.check_character(body)
 
 
 def applicant(phone: str | None = None, district: str = "chengqu", category: str = "1", name: str = "申请人"):
@@ -21,7 +23,7 @@ def applicant(phone: str | None = None, district: str = "chengqu", category: str
     user = make_user(phone=phone or f"136{n:08d}", name=name)
     me = Acting(user, user)
     number = id_number(n)
-    profiles.give_consent(me)
+    consent.give(me)
     for step, data in (("name", {"full_name": name}), ("id-number", {"id_number": number}),
                        ("certificate", {"certificate_number": number + category + "2"}),
                        ("district", {"district": district, "town": "上站街道"}),
@@ -51,17 +53,15 @@ ANSWERS = {"course": {"reason": "想学", "availability": "上午"}, "stall": {"
            "post": {"availability": "工作日"}}
 
 
-def submitted(person, item) -> "applications.Application":
+def submitted(person, item) -> Application:
     me = Acting(person, person)
-    app = apply.start(me, item)
-    apply.save_answers(me, app, ANSWERS[item.kind])
-    return applications.submit(me, app)
+    app = drafts.start(me, item)
+    drafts.save_answers(me, app, ANSWERS[item.kind])
+    return machine.submit(me, app)
 
 
 def verified(person, caseworker):
     """基础信息核对 done: approvals need it."""
-    from webapp.services import verification
-
     profile = profiles.profile_of(person)
     if profile.identity_status != "verified":
         verification.verify_identity(caseworker, profile, True, None)
@@ -71,5 +71,5 @@ def verified(person, caseworker):
 def approved(person, item, caseworker):
     """Submitted, claimed and approved (for a course this also enrols or waitlists)."""
     verified(person, caseworker)
-    app = applications.claim(caseworker, submitted(person, item))
-    return applications.approve(caseworker, app)
+    app = machine.claim(caseworker, submitted(person, item))
+    return machine.approve(caseworker, app)

@@ -21,8 +21,9 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     if app.config.get("TRUST_PROXY"):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
-    from . import acting, preferences, security, templating
-    from .services import crypto, sms
+    from .services.common import sms
+    from .services.identity import crypto
+    from .web import acting, preferences, security, templating
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)

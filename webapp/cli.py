@@ -1,30 +1,25 @@
 """Command-line tasks: demo data, the first admin, translations."""
 import subprocess
 import sys
-
 from pathlib import Path
 
 import click
 from flask import Flask
 
+from . import demo
 from .config import ROOT
-
-DEMO_PASSWORD = "yangquan2026"
-DEMO_ACCOUNTS = (
-    # phone, name, role, district
-    ("13800000001", "张明", "applicant", None),
-    ("13800000002", "李芳", "caseworker", "chengqu"),
-    ("13800000003", "王强", "admin", None),
-    ("13800000004", "张丽", "helper", None),
-)
+from .demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from .models import Role
+from .services.accounts import staff
+from .services.common.errors import DomainError
+from .services.common.phone import normalise_phone
+from .services.identity import mydata
 
 
 def register_cli(app: Flask) -> None:
     @app.cli.command("demo-data")
     def demo_data():
         """Load the demo accounts (idempotent)."""
-        from .services import demo
-
         created = demo.load(DEMO_ACCOUNTS, DEMO_PASSWORD)
         click.echo(f"Demo data: {created} new account(s).")
         click.echo(f"Demo accounts (password {DEMO_PASSWORD}):")
@@ -37,14 +32,9 @@ def register_cli(app: Flask) -> None:
     @click.password_option()
     def create_admin(phone, name, password):
         """Create an administrator account."""
-        from .models import Role
-        from .services import accounts
-        from .services.errors import DomainError
-        from .services.phone import normalise_phone
-
         try:
-            user = accounts.create_staff(phone=normalise_phone(phone), name=name, password=password,
-                                         role=Role.ADMIN, district=None)
+            user = staff.create_staff(phone=normalise_phone(phone), name=name, password=password,
+                                      role=Role.ADMIN, district=None)
         except DomainError as error:
             raise click.ClickException(str(error.message)) from None
         click.echo(f"Administrator {user.name} ({user.phone}) created.")
@@ -52,8 +42,6 @@ def register_cli(app: Flask) -> None:
     @app.cli.command("purge-deleted")
     def purge_deleted():
         """Erase the data of accounts whose retention period after deletion has passed (run daily)."""
-        from .services import mydata
-
         click.echo(f"Purged {mydata.purge_due()} account(s).")
 
     @app.cli.group()

@@ -78,7 +78,7 @@ class Config:
     # and the keyed hash used to find a number; generated into instance/ in development.
     DATA_ENCRYPTION_KEY = os.environ.get("DATA_ENCRYPTION_KEY")
     DATA_HASH_KEY = os.environ.get("DATA_HASH_KEY")
-    # Evidence photos: outside static/, checked and re-encoded (see services/uploads.py).
+    # Evidence photos: outside static/, checked and re-encoded (see services/identity/uploads.py).
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE / "uploads"))
     UPLOAD_MAX_BYTES = 10 * 1024 * 1024
     UPLOAD_MAX_PIXELS = 40_000_000

@@ -1,5 +1,4 @@
 """Flask extensions, created once and bound to the app in create_app()."""
-from flask import request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
@@ -8,6 +7,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from .web.client import client_address
 
 # Named constraints, so migrations can alter them (SQLite batch mode needs the names).
 NAMING = {
@@ -21,11 +22,6 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-
-
-def client_address() -> str:
-    """The caller's address; behind a proxy, ProxyFix has already set remote_addr."""
-    return request.remote_addr or "unknown"
 
 
 db = SQLAlchemy(model_class=Base)

@@ -99,21 +99,3 @@ VENUE_ACCESSIBILITY = {
     "braille_large_print": _l("Braille or large-print materials"),
     "online": _l("Can take part online"),
 }
-
-OPPORTUNITY_KINDS = {"course": _l("Training course"), "stall": _l("Reserved stall"), "post": _l("Public-welfare post")}
-
-# Application statuses in words: never colour alone.
-APPLICATION_STATUS = {
-    "draft": _l("Draft, not sent"),
-    "submitted": _l("Submitted, waiting for a caseworker"),
-    "under_review": _l("Being checked by a caseworker"),
-    "needs_info": _l("More information needed"),
-    "approved": _l("Approved"),
-    "rejected": _l("Not approved"),
-    "withdrawn": _l("Withdrawn"),
-    "waitlisted": _l("On the waiting list"),
-    "enrolled": _l("Enrolled"),
-    "allocated": _l("Unit allocated"),
-    "not_allocated": _l("No unit in the draw"),
-    "hired": _l("Hired"),
-}

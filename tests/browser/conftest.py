@@ -9,7 +9,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from webapp.cli import DEMO_ACCOUNTS, DEMO_PASSWORD
+from webapp.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -38,10 +38,9 @@ def live_server(tmp_path_factory):
     from flask_migrate import upgrade
     from werkzeug.serving import WSGIRequestHandler, make_server
 
-    from webapp import create_app
+    from webapp import create_app, demo
     from webapp.config import TestConfig
     from webapp.extensions import db
-    from webapp.services import demo
 
     folder = tmp_path_factory.mktemp("browser")
     database = folder / "browser.sqlite3"

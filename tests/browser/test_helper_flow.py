@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from webapp.services.demo import DEMO_ID_BODY
-from webapp.services.identity import check_character, mask_id
+from webapp.demo.applicant import DEMO_ID_BODY
+from webapp.services.identity.numbers import check_character, mask_id
 
 from .conftest import axe_violations, sign_in
 from .test_keyboard import active, tab_once_to, tab_until

@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 
 from webapp.config import TestConfig
-from webapp.services.identity import check_character, mask_certificate, mask_id
+from webapp.services.identity.numbers import check_character, mask_certificate, mask_id
 
 from .conftest import axe_violations, sign_in
 from .test_keyboard import SUBMIT, active, tab_once_to, tab_until

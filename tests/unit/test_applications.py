@@ -4,11 +4,12 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tests.conftest import make_user
-from webapp.acting import Acting
 from webapp.extensions import db
 from webapp.models import Application, ApplicationEvent, AuditEvent, Notice, Opportunity
-from webapp.services import applications, apply
-from webapp.services.errors import DomainError
+from webapp.services.applications import drafts, machine
+from webapp.services.applications.rules import TransitionError
+from webapp.services.common.acting import Acting
+from webapp.services.common.errors import DomainError
 
 
 @pytest.fixture(autouse=True)
@@ -44,21 +45,21 @@ def test_the_happy_path_for_a_course_writes_an_event_and_a_notice_per_step(app, 
 
 def test_needs_info_then_resubmit(app, caseworker):
     person = factories.applicant()
-    application = applications.claim(caseworker, factories.submitted(person, factories.opportunity("post")))
-    applications.ask_for_information(caseworker, application, "请上传身份证照片")
+    application = machine.claim(caseworker, factories.submitted(person, factories.opportunity("post")))
+    machine.ask_for_information(caseworker, application, "请上传身份证照片")
     assert application.status == "needs_info"
-    applications.resubmit(Acting(person, person), application)
+    machine.resubmit(Acting(person, person), application)
     assert application.status == "submitted"
     reasons = db.session.scalars(select(ApplicationEvent.reason).where(ApplicationEvent.application_id == application.id)).all()
     assert "请上传身份证照片" in reasons
 
 
 def test_reject_needs_a_reason_and_records_it(app, caseworker):
-    application = applications.claim(caseworker, factories.submitted(factories.applicant(), factories.opportunity("post")))
+    application = machine.claim(caseworker, factories.submitted(factories.applicant(), factories.opportunity("post")))
     with pytest.raises(DomainError):
-        applications.reject(caseworker, application, "  ")
+        machine.reject(caseworker, application, "  ")
     assert application.status == "under_review"
-    applications.reject(caseworker, application, "不符合岗位要求")
+    machine.reject(caseworker, application, "不符合岗位要求")
     assert application.status == "rejected" and _notices(application.id)[-1] == "rejected"
 
 
@@ -74,18 +75,18 @@ def _reach(status, caseworker, kind="post"):
     item = factories.opportunity(kind)
     if status == "draft":
         me = Acting(person, person)
-        application = apply.start(me, item)
-        apply.save_answers(me, application, factories.ANSWERS[kind])
+        application = drafts.start(me, item)
+        drafts.save_answers(me, application, factories.ANSWERS[kind])
         return person, application
     application = factories.submitted(person, item)
     if status in ("under_review", "rejected", "approved"):
-        applications.claim(caseworker, application)
+        machine.claim(caseworker, application)
     if status == "rejected":
-        applications.reject(caseworker, application, "原因")
+        machine.reject(caseworker, application, "原因")
     if status == "approved":
-        applications.approve(caseworker, application)
+        machine.approve(caseworker, application)
     if status == "withdrawn":
-        applications.withdraw(Acting(person, person), application)
+        machine.withdraw(Acting(person, person), application)
     return person, application
 
 
@@ -96,17 +97,17 @@ def test_illegal_transitions_raise_and_change_nothing(app, caseworker, action, s
     notices_before = len(_notices(application.id))
     me = Acting(person, person)
     call = {
-        "submit": lambda: applications.submit(me, application),
-        "resubmit": lambda: applications.resubmit(me, application),
-        "claim": lambda: applications.claim(caseworker, application),
-        "unclaim": lambda: applications.unclaim(caseworker, application),
-        "approve": lambda: applications.approve(caseworker, application),
-        "reject": lambda: applications.reject(caseworker, application, "原因"),
-        "ask": lambda: applications.ask_for_information(caseworker, application, "原因"),
-        "withdraw": lambda: applications.withdraw(me, application),
-        "hire": lambda: applications.hire(caseworker, application),
+        "submit": lambda: machine.submit(me, application),
+        "resubmit": lambda: machine.resubmit(me, application),
+        "claim": lambda: machine.claim(caseworker, application),
+        "unclaim": lambda: machine.unclaim(caseworker, application),
+        "approve": lambda: machine.approve(caseworker, application),
+        "reject": lambda: machine.reject(caseworker, application, "原因"),
+        "ask": lambda: machine.ask_for_information(caseworker, application, "原因"),
+        "withdraw": lambda: machine.withdraw(me, application),
+        "hire": lambda: machine.hire(caseworker, application),
     }[action]
-    with pytest.raises(applications.TransitionError) as caught:
+    with pytest.raises(TransitionError) as caught:
         call()
     assert caught.value.status == 409 and "reload the page" in str(caught.value.message)
     db.session.expire_all()
@@ -117,7 +118,7 @@ def test_illegal_transitions_raise_and_change_nothing(app, caseworker, action, s
 @pytest.mark.parametrize("status", ["draft", "submitted", "under_review", "approved"])
 def test_withdraw_from_every_open_state(app, caseworker, status):
     person, application = _reach(status, caseworker)
-    applications.withdraw(Acting(person, person), application, "不需要了")
+    machine.withdraw(Acting(person, person), application, "不需要了")
     assert application.status == "withdrawn" and _events(application.id)[-1] == (status, "withdrawn")
 
 
@@ -128,8 +129,8 @@ def test_a_full_course_waitlists_in_order_and_promotes_on_withdrawal(app, casewo
     a2 = factories.approved(second, course, caseworker)
     a3 = factories.approved(third, course, caseworker)
     assert (a1.status, a2.status, a3.status) == ("enrolled", "waitlisted", "waitlisted")
-    assert applications.waiting_position(a2) == 1 and applications.waiting_position(a3) == 2
-    applications.withdraw(Acting(first, first), a1, "搬家")
+    assert machine.waiting_position(a2) == 1 and machine.waiting_position(a3) == 2
+    machine.withdraw(Acting(first, first), a1, "搬家")
     db.session.expire_all()
     assert db.session.get(Application, a2.id).status == "enrolled"
     assert db.session.get(Application, a3.id).status == "waitlisted"
@@ -141,26 +142,26 @@ def test_stall_allocation_stops_at_the_reserved_units(app, caseworker):
     stall = factories.opportunity("stall", capacity=1)
     a1 = factories.approved(factories.applicant(), stall, caseworker)
     a2 = factories.approved(factories.applicant(), stall, caseworker)
-    assert applications.allocate(a1).status == "allocated"
-    assert applications.allocate(a2).status == "not_allocated"
+    assert machine.allocate(a1).status == "allocated"
+    assert machine.allocate(a2).status == "not_allocated"
 
 
 def test_hiring_stops_at_the_reserved_places(app, caseworker):
     post = factories.opportunity("post", capacity=1)
     a1 = factories.approved(factories.applicant(), post, caseworker)
     a2 = factories.approved(factories.applicant(), post, caseworker)
-    assert applications.hire(caseworker, a1).status == "hired"
-    with pytest.raises(applications.TransitionError):
-        applications.hire(caseworker, a2)
+    assert machine.hire(caseworker, a1).status == "hired"
+    with pytest.raises(TransitionError):
+        machine.hire(caseworker, a2)
     assert db.session.get(Application, a2.id).status == "approved"
 
 
 def test_a_helper_acting_is_recorded_as_on_behalf(app):
     person = factories.applicant()
     helper = make_user("helper", phone="13722220000")
-    application = apply.start(Acting(helper, person), factories.opportunity("post"))
-    apply.save_answers(Acting(helper, person), application, factories.ANSWERS["post"])
-    applications.submit(Acting(helper, person), application)
+    application = drafts.start(Acting(helper, person), factories.opportunity("post"))
+    drafts.save_answers(Acting(helper, person), application, factories.ANSWERS["post"])
+    machine.submit(Acting(helper, person), application)
     event = db.session.scalar(select(ApplicationEvent).where(ApplicationEvent.to_status == "submitted"))
     assert event.actor_id == helper.id and event.on_behalf is True
     audit = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "application.started"))
@@ -175,8 +176,8 @@ def test_sms_notice_goes_only_to_people_who_prefer_sms_and_only_after_commit(app
     application = factories.submitted(person, factories.opportunity("post"))
     assert any(application.reference in text for _phone, text in sms_outbox)
     before = len(sms_outbox)
-    with pytest.raises(applications.TransitionError):
-        applications.approve(caseworker, application)  # illegal: rolled back, nothing sent
+    with pytest.raises(TransitionError):
+        machine.approve(caseworker, application)  # illegal: rolled back, nothing sent
     assert len(sms_outbox) == before
 
 
@@ -185,6 +186,6 @@ def test_one_application_per_person_and_item(app):
     item = factories.opportunity("course")
     factories.submitted(person, item)
     with pytest.raises(DomainError) as caught:
-        apply.start(Acting(person, person), item)
+        drafts.start(Acting(person, person), item)
     assert "already applied" in str(caught.value.message)
     assert db.session.scalar(select(func.count()).select_from(Application)) == 1

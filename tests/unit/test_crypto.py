@@ -6,7 +6,7 @@ import pytest
 from cryptography.fernet import Fernet
 from flask import Flask
 
-from webapp.services import crypto
+from webapp.services.identity import crypto
 
 ID_NUMBER = "11010519491231002X"
 HASH_KEY = "a-fixed-hash-key-for-tests-only-0123456789"

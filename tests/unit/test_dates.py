@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from webapp.services.dates import NotARealDate, NotYearMonthDay, read_date
+from webapp.services.common.dates import NotARealDate, NotYearMonthDay, read_date
 
 
 @pytest.mark.parametrize("typed", ["2026-03-05", "2026/3/5", "2026.3.5", "2026年3月5日", "20260305",

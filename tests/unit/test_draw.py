@@ -9,8 +9,8 @@ from tests import factories
 from tests.conftest import make_user
 from webapp.extensions import db
 from webapp.models import Application, Opportunity
-from webapp.services import draw
-from webapp.services.errors import DomainError
+from webapp.services.applications import draw
+from webapp.services.common.errors import DomainError
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,8 @@ import pytest
 
 from webapp import create_app
 from webapp.config import TestConfig
-from webapp.services.errors import DomainError
-from webapp.services.identity import (
+from webapp.services.common.errors import DomainError
+from webapp.services.identity.numbers import (
     CATEGORY_LABELS,
     LEVEL_LABELS,
     Certificate,

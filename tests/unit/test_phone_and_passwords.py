@@ -1,8 +1,8 @@
 import pytest
 
-from webapp.services.errors import DomainError
-from webapp.services.passwords import check_password
-from webapp.services.phone import normalise_phone
+from webapp.services.accounts.passwords import check_password
+from webapp.services.common.errors import DomainError
+from webapp.services.common.phone import normalise_phone
 
 
 @pytest.mark.parametrize("raw", ["13812345678", "138 1234 5678", "138-1234-5678", "+8613812345678",

@@ -9,9 +9,9 @@ import pytest
 from PIL import ExifTags, Image, ImageFile
 from werkzeug.datastructures import FileStorage
 
-from webapp.services import uploads
-from webapp.services.errors import DomainError
-from webapp.services.uploads import StoredImage, UploadError
+from webapp.services.common.errors import DomainError
+from webapp.services.identity import uploads
+from webapp.services.identity.uploads import StoredImage, UploadError
 
 CHOOSE = "Choose a photo to upload."
 EMPTY = "The file you chose is empty. Choose another photo."

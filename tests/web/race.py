@@ -6,7 +6,7 @@ from webapp import create_app
 from webapp.config import TestConfig
 from webapp.extensions import db
 from webapp.models import Application, User
-from webapp.services import applications
+from webapp.services.applications import machine
 
 
 def work(url: str, action: str, caseworker_id: int, ids: list[int], barrier_file: str) -> None:
@@ -19,9 +19,9 @@ def work(url: str, action: str, caseworker_id: int, ids: list[int], barrier_file
             application = db.session.get(Application, application_id)
             caseworker = db.session.get(User, caseworker_id)
             if action == "approve":
-                applications.approve(caseworker, application)
+                machine.approve(caseworker, application)
             else:
-                applications.allocate(application, caseworker)
+                machine.allocate(application, caseworker)
             db.session.remove()
 
     threads = [threading.Thread(target=one, args=(i,)) for i in ids]

@@ -7,14 +7,13 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from tests import factories
 from tests.conftest import make_user
 from webapp.extensions import db
 from webapp.models import Application, ApplicationEvent, Opportunity, User
-from webapp.services import applications
+from webapp.services.applications import machine
 
 RACERS = 50
 
@@ -25,9 +24,9 @@ def _ready(kind: str, capacity: int, caseworker):
     ids = []
     for _ in range(RACERS):
         person = factories.verified(factories.applicant(), caseworker)
-        application = applications.claim(caseworker, factories.submitted(person, item))
+        application = machine.claim(caseworker, factories.submitted(person, item))
         if kind == "stall":
-            applications.approve(caseworker, application)
+            machine.approve(caseworker, application)
         ids.append(application.id)
     return item, ids
 
@@ -43,9 +42,9 @@ def _race_in_threads(app, action, caseworker_id, ids):
                 application = db.session.get(Application, application_id)
                 caseworker = db.session.get(User, caseworker_id)
                 if action == "approve":
-                    applications.approve(caseworker, application)
+                    machine.approve(caseworker, application)
                 else:
-                    applications.allocate(application, caseworker)
+                    machine.allocate(application, caseworker)
             except Exception as error:  # collected and asserted below
                 errors.append(repr(error))
             finally:

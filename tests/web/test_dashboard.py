@@ -14,11 +14,14 @@ from sqlalchemy import event, select
 
 from tests import factories
 from tests.conftest import make_user
-from webapp.acting import Acting
 from webapp.extensions import db
 from webapp.models import Application, NeedsRegistration, Opportunity, Profile, User
 from webapp.models.base import utcnow
-from webapp.services import applications, apply, dashboard, needs, profiles
+from webapp.services.applications import drafts, machine
+from webapp.services.common.acting import Acting
+from webapp.services.identity import profiles
+from webapp.services.needs import steps, versions
+from webapp.services.reports import figures
 
 YANGQUAN = ZoneInfo("Asia/Shanghai")
 BOM = b"\xef\xbb\xbf"
@@ -31,10 +34,10 @@ def _local_year(moment: datetime | None) -> int | None:
 
 def _needs(person, status: str, submit: bool = True) -> None:
     me = Acting(person, person)
-    needs.save_step(me, "status", {"employment_status": status})
-    needs.save_step(me, "pattern", {"work_patterns": ["full_time"]})
+    steps.save_step(me, "status", {"employment_status": status})
+    steps.save_step(me, "pattern", {"work_patterns": ["full_time"]})
     if submit:
-        needs.submit(me)
+        versions.submit(me)
 
 
 def _rural(person) -> None:
@@ -76,12 +79,12 @@ def world(app):
     factories.approved(a5, rural_course, worker)                  # enrolled
     factories.approved(a4, rural_course, worker)                  # waiting list
     last_year = factories.approved(a4, course, worker)            # enrolled, but moved to last year below
-    applications.hire(worker, factories.approved(a3, post_ok, worker))
-    applications.allocate(factories.approved(a4, stall_low, worker), actor=worker)
-    applications.reject(worker, applications.claim(worker, factories.submitted(a2, post_ok)), "不符合条件")
+    machine.hire(worker, factories.approved(a3, post_ok, worker))
+    machine.allocate(factories.approved(a4, stall_low, worker), actor=worker)
+    machine.reject(worker, machine.claim(worker, factories.submitted(a2, post_ok)), "不符合条件")
     factories.submitted(a1, stall_ok)
-    applications.withdraw(Acting(a1, a1), factories.submitted(a1, post_ok))
-    apply.start(Acting(a5, a5), post_ok)                          # a draft
+    machine.withdraw(Acting(a1, a1), factories.submitted(a1, post_ok))
+    drafts.start(Acting(a5, a5), post_ok)                          # a draft
 
     old = datetime(year - 1, 6, 1, 4, 0)
     row = db.session.get(Application, last_year.id)
@@ -139,7 +142,7 @@ def expected(year: int) -> dict:
 
 def test_figures_match_counts_made_by_hand(world):
     want = expected(world)
-    got = dashboard.compute()
+    got = figures.compute()
     # The world is what it was built to be ...
     assert (want["registered"], want["in_work"], want["training"], want["rural"], want["funded"]) == (5, 3, 4, 3, 5)
     # ... and the service agrees with counting by hand.
@@ -244,7 +247,7 @@ def test_the_figures_take_a_fixed_number_of_queries(world):
 
     event.listen(db.engine, "before_cursor_execute", count)
     try:
-        dashboard.compute()
+        figures.compute()
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
     assert len(statements) == 7

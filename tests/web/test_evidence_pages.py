@@ -9,10 +9,10 @@ from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from tests.conftest import make_user
-from webapp.acting import Acting
 from webapp.extensions import db
 from webapp.models import AuditEvent, Evidence
-from webapp.services import evidence, profiles
+from webapp.services.common.acting import Acting
+from webapp.services.identity import consent, evidence, profiles
 
 
 def _jpeg(color=(200, 30, 30), size=(640, 480)) -> bytes:
@@ -55,7 +55,7 @@ def _actions() -> list[str]:
 
 
 def _consented(user):
-    profiles.give_consent(Acting(user, user))
+    consent.give(Acting(user, user))
     return user
 
 

@@ -10,14 +10,15 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 
 from tests.conftest import PASSWORD, make_user
-from webapp.acting import Acting
 from webapp.extensions import db
 from webapp.models import AuditEvent, HelperInvite, HelperLink, Profile
 from webapp.models.base import utcnow
-from webapp.services import evidence, family, profiles
+from webapp.services.common.acting import Acting
+from webapp.services.family import invites
+from webapp.services.identity import consent, evidence, profiles
 
 # The code as shown, and spelled out character by character for screen readers.
-CODE = re.compile(rf'class="invite-code"><span aria-hidden="true">([{family.ALPHABET}]{{{family.CODE_LENGTH}}})</span>'
+CODE = re.compile(rf'class="invite-code"><span aria-hidden="true">([{invites.ALPHABET}]{{{invites.CODE_LENGTH}}})</span>'
                   r'<span class="visually-hidden">([^<]+)</span>')
 
 
@@ -37,11 +38,11 @@ def _links() -> list[HelperLink]:
 
 
 def _invite(applicant) -> str:
-    return family.create_invite(Acting(applicant, applicant))
+    return invites.create_invite(Acting(applicant, applicant))
 
 
 def _link(applicant, helper, relationship: str = "女儿") -> HelperLink:
-    return family.accept_invite(helper, _invite(applicant), relationship)
+    return invites.accept_invite(helper, _invite(applicant), relationship)
 
 
 def _status(client, url: str) -> int:
@@ -62,7 +63,7 @@ def _in_district(user, district: str):
 
 def _photo_of(user):
     """A stored certificate photo of `user` (with their consent)."""
-    profiles.give_consent(Acting(user, user))
+    consent.give(Acting(user, user))
     out = io.BytesIO()
     Image.new("RGB", (400, 300), (30, 120, 200)).save(out, "JPEG")
     out.seek(0)
@@ -135,7 +136,7 @@ def test_a_used_expired_or_unknown_code_is_refused(client, login_as, case):
     applicant = make_user(phone="13700000001", name="王秀英")
     code = _invite(applicant)
     if case == "used":
-        family.accept_invite(make_user("helper", phone="13700000002"), code, "女儿")
+        invites.accept_invite(make_user("helper", phone="13700000002"), code, "女儿")
     elif case == "expired":
         db.session.scalar(select(HelperInvite)).expires_at = utcnow() - timedelta(minutes=1)
         db.session.commit()

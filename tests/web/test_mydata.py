@@ -10,15 +10,16 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 
 from tests.conftest import PASSWORD, make_user
-from webapp.acting import Acting
 from webapp.extensions import db
-from webapp.models import (AuditEvent, Consent, Evidence, HelperInvite, HelperLink, NeedsRegistration,
-                           Profile, User)
+from webapp.models import AuditEvent, Consent, Evidence, HelperInvite, HelperLink, NeedsRegistration, Profile, User
 from webapp.models.base import utcnow
-from webapp.services import evidence, family, identity, mydata, needs, profiles
+from webapp.services.common.acting import Acting
+from webapp.services.family import invites
+from webapp.services.identity import consent, evidence, mydata, numbers, profiles
+from webapp.services.needs import steps
 
 BODY = "14030219850612123"
-ID_NUMBER = BODY + identity.check_character(BODY)
+ID_NUMBER = BODY + numbers.check_character(BODY)
 CERTIFICATE = ID_NUMBER + "12"
 
 
@@ -31,17 +32,17 @@ def _jpeg() -> bytes:
 def _full_record(user):
     """Consent, identity answers, a needs draft and a certificate photo for `user`; returns the photo."""
     acting = Acting(user, user)
-    profiles.give_consent(acting)
+    consent.give(acting)
     profiles.save_step(acting, "name", {"full_name": user.name})
     profiles.save_step(acting, "id-number", {"id_number": ID_NUMBER})
     profiles.save_step(acting, "certificate", {"certificate_number": CERTIFICATE})
     profiles.save_step(acting, "district", {"district": "chengqu", "town": "上站街道"})
-    needs.save_step(acting, "status", {"employment_status": "unemployed"})
+    steps.save_step(acting, "status", {"employment_status": "unemployed"})
     return evidence.add(acting, "certificate", FileStorage(io.BytesIO(_jpeg()), filename="证.jpg"))
 
 
 def _link(applicant, helper, relationship: str = "女儿") -> HelperLink:
-    return family.accept_invite(helper, family.create_invite(Acting(applicant, applicant)), relationship)
+    return invites.accept_invite(helper, invites.create_invite(Acting(applicant, applicant)), relationship)
 
 
 def _events(action: str) -> list[AuditEvent]:
@@ -78,7 +79,7 @@ def test_the_download_holds_the_whole_record_and_no_password(app, client, login_
     assert data["profile"]["id_number"] == ID_NUMBER and data["profile"]["certificate_number"] == CERTIFICATE
     assert data["profile"]["district"] == "chengqu"
     assert "id_number_enc" not in data["profile"] and "id_hash" not in data["profile"]
-    assert [c["notice_version"] for c in data["consents"]] == [profiles.NOTICE_VERSION]
+    assert [c["notice_version"] for c in data["consents"]] == [consent.NOTICE_VERSION]
     assert [n["employment_status"] for n in data["needs_registrations"]] == ["unemployed"]
     assert [e["kind"] for e in data["evidence"]] == ["certificate"]
     assert [link["relationship"] for link in data["helper_links"]] == ["女儿"]
@@ -169,9 +170,9 @@ def test_the_purge_erases_personal_data_after_the_retention_period_and_keeps_the
     _full_record(user)
     helper = make_user("helper", phone="13700000002", name="李明")
     _link(user, helper)
-    family.create_invite(Acting(user, user))
+    invites.create_invite(Acting(user, user))
     keeper = make_user(phone="13812345679", name="张建国")  # not deleting: untouched
-    profiles.give_consent(Acting(keeper, keeper))
+    consent.give(Acting(keeper, keeper))
     mydata.request_deletion(Acting(user, user))
     db.session.refresh(user)
     due = user.purge_after
@@ -197,7 +198,7 @@ def test_the_purge_erases_personal_data_after_the_retention_period_and_keeps_the
     assert _events("data.purged")[0].subject_id == user.id
     assert _events("consent.given")[0].subject_id == user.id
     kept = db.session.get(User, keeper.id)
-    assert kept.phone == "13812345679" and profiles.active_consent(kept) is not None
+    assert kept.phone == "13812345679" and consent.active_consent(kept) is not None
     assert db.session.get(User, helper.id).phone == "13700000002"
 
     assert mydata.purge_due(now=due + timedelta(days=1)) == 0  # once only

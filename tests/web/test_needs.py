@@ -2,6 +2,7 @@
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import make_user
 from webapp.extensions import db
 from webapp.models import AuditEvent, NeedsRegistration
 
@@ -94,14 +95,10 @@ def test_submit_needs_the_required_answers(client, login_as):
     assert "Some questions are not answered yet." in response.get_data(as_text=True)
 
 
-def test_other_peoples_versions_are_404(client, login_as, app):
+def test_other_peoples_versions_are_404(client, login_as, client_for):
     login_as()
     _answer_all(client)
     client.post("/me/needs/check")
-    other = app.test_client()
-    other.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
-    from tests.conftest import PASSWORD, make_user
-    stranger = make_user(phone="13700000002")
-    other.post("/auth/login", data={"phone": stranger.phone, "password": PASSWORD})
+    other = client_for(make_user(phone="13700000002"))
     assert other.get("/me/needs/versions/1").status_code == 404
     assert other.get("/me/needs/done/1").status_code == 404

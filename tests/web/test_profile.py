@@ -3,13 +3,13 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import make_user
-from webapp.acting import Acting
 from webapp.extensions import db
 from webapp.models import AuditEvent, Consent, Profile
-from webapp.services import identity, profiles
+from webapp.services.common.acting import Acting
+from webapp.services.identity import consent, numbers, profiles, stored_numbers
 
 BODY = "14030219850612123"
-ID_NUMBER = BODY + identity.check_character(BODY)
+ID_NUMBER = BODY + numbers.check_character(BODY)
 CERTIFICATE = ID_NUMBER + "12"
 
 
@@ -36,7 +36,7 @@ def test_id_number_accepts_spaces_full_width_and_lower_case_x(client, login_as):
     typed = "１１０１０５ １９４９１２３１ ００２ｘ"
     assert client.post("/me/identity/id-number", data={"id_number": typed}).status_code == 303
     profile = db.session.get(Profile, user.id)
-    assert profiles.decrypt_id(profile) == "11010519491231002X"
+    assert stored_numbers.unmasked(profile, user).id_number == "11010519491231002X"
     assert "11010519491231002X" not in (profile.id_number_enc or "")  # encrypted at rest
     assert profile.gender == "female" and profile.birth_date.isoformat() == "1949-12-31"
 
@@ -74,8 +74,8 @@ def test_the_certificate_waits_for_consent(client, login_as):
     response = client.get("/me/identity/certificate")
     assert response.status_code == 303 and "/me/consent?next=" in response.location
     assert client.post("/me/consent").status_code == 303
-    consent = db.session.scalar(select(Consent).where(Consent.user_id == user.id))
-    assert consent.notice_version == profiles.NOTICE_VERSION and consent.on_behalf is False
+    given = db.session.scalar(select(Consent).where(Consent.user_id == user.id))
+    assert given.notice_version == consent.NOTICE_VERSION and given.on_behalf is False
     assert client.post("/me/identity/certificate", data={"certificate_number": CERTIFICATE}).status_code == 303
     profile = db.session.get(Profile, user.id)
     assert (profile.disability_category, profile.disability_level) == (1, 2)
@@ -90,7 +90,7 @@ def test_the_certificate_waits_for_consent(client, login_as):
 ])
 def test_bad_certificates_are_refused(client, login_as, typed, message):
     user = login_as()
-    profiles.give_consent(Acting(user, user))
+    consent.give(Acting(user, user))
     profiles.save_step(Acting(user, user), "id-number", {"id_number": ID_NUMBER})
     response = client.post("/me/identity/certificate", data={"certificate_number": typed})
     assert response.status_code == 422 and message in response.get_data(as_text=True)
@@ -99,7 +99,7 @@ def test_bad_certificates_are_refused(client, login_as, typed, message):
 
 def _complete(user):
     me = Acting(user, user)
-    profiles.give_consent(me)
+    consent.give(me)
     for step, data in (("name", {"full_name": "赵小红"}), ("id-number", {"id_number": ID_NUMBER}),
                        ("certificate", {"certificate_number": CERTIFICATE}),
                        ("district", {"district": "chengqu", "town": "上站街道"}),
@@ -113,8 +113,8 @@ def test_check_answers_masks_numbers_and_submits_with_a_reference(client, login_
     user = login_as()
     _complete(user)
     page = client.get("/me/identity/check").get_data(as_text=True)
-    assert identity.mask_id(ID_NUMBER) in page and ID_NUMBER not in page
-    assert identity.mask_certificate(CERTIFICATE) in page and CERTIFICATE not in page
+    assert numbers.mask_id(ID_NUMBER) in page and ID_NUMBER not in page
+    assert numbers.mask_certificate(CERTIFICATE) in page and CERTIFICATE not in page
     assert "Visual, Level 2" in page
     assert 'href="/me/identity/district?change=1"' in page
     assert client.post("/me/identity/check").status_code == 303
@@ -150,7 +150,7 @@ def test_withdrawing_consent_stops_disability_data_from_being_added(client, logi
     _complete(user)
     assert "Are you sure?" in client.get("/me/consent/withdraw").get_data(as_text=True)
     assert client.post("/me/consent/withdraw").status_code == 303
-    assert profiles.active_consent(user) is None
+    assert consent.active_consent(user) is None
     assert client.get("/me/identity/certificate").status_code == 303
     assert "consent.withdrawn" in _actions(user.id)
 

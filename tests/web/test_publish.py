@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.models import Application, AuditEvent, Opportunity, OpportunityChange
-from webapp.services import opportunities
+from webapp.services.opportunities import fields, publishing
 
 TODAY = date.today()
 
@@ -52,7 +52,7 @@ def audits(action: str) -> list[dict]:
 
 
 def make(admin, kind: str = "course", **changes) -> Opportunity:
-    return opportunities.create(admin, kind, form(kind, **changes))
+    return publishing.create(admin, kind, form(kind, **changes))
 
 
 def test_signed_out_people_are_sent_to_sign_in(client):
@@ -165,7 +165,7 @@ def test_every_problem_is_shown_at_once(client, login_as):
     ("post", 40, 2), ("post", 20, 1), ("post", 21, 2), ("course", 50, 0),
 ])
 def test_minimum_reserved_rounds_the_plans_share_up(kind, total, minimum):
-    assert opportunities.minimum_reserved(kind, total) == minimum
+    assert fields.minimum_reserved(kind, total) == minimum
 
 
 def test_publish_close_and_take_back_to_draft(client, login_as):
@@ -218,7 +218,7 @@ def test_a_past_closing_date_cannot_be_published(client, login_as):
 def test_nobody_can_take_an_item_back_to_draft_once_people_have_applied(client, login_as):
     admin = login_as("admin")
     item = make(admin, "post")
-    opportunities.publish(admin, item)
+    publishing.publish(admin, item)
     db.session.add(Application(applicant_id=admin.id, opportunity_id=item.id, status="submitted",
                                created_by_id=admin.id))
     db.session.commit()
@@ -231,7 +231,7 @@ def test_nobody_can_take_an_item_back_to_draft_once_people_have_applied(client, 
 def test_editing_a_published_item_records_each_change(client, login_as):
     admin = login_as("admin")
     item = make(admin)
-    opportunities.publish(admin, item)
+    publishing.publish(admin, item)
     response = client.post(f"/admin/opportunities/{item.id}/edit",
                            data=form("course", title="盲人按摩中级班", capacity="25", district="yuxian",
                                      accessibility=["step_free"]))
@@ -263,7 +263,7 @@ def test_editing_a_draft_keeps_no_change_record(client, login_as):
 def test_a_refused_edit_changes_nothing(client, login_as):
     admin = login_as("admin")
     item = make(admin, "post")
-    opportunities.publish(admin, item)
+    publishing.publish(admin, item)
     response = client.post(f"/admin/opportunities/{item.id}/edit", data=form("post", title="新标题", total="100"))
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and "reserve at least 5 of 100" in error_beside(page, "capacity")
@@ -276,7 +276,7 @@ def test_a_refused_edit_changes_nothing(client, login_as):
 def test_a_published_item_cannot_be_moved_to_a_past_closing_date(client, login_as):
     admin = login_as("admin")
     item = make(admin, "stall", opens_on="")
-    opportunities.publish(admin, item)
+    publishing.publish(admin, item)
     response = client.post(f"/admin/opportunities/{item.id}/edit", data=form("stall", opens_on="", deadline=day(-1)))
     assert response.status_code == 422
     assert "That date has passed" in error_beside(response.get_data(as_text=True), "deadline")
@@ -289,7 +289,7 @@ def test_the_list_filters_counts_and_pages(client, login_as):
     for number in range(22):
         make(admin, title=f"课程{number:02d}")
     stall = make(admin, "stall")
-    opportunities.publish(admin, stall)
+    publishing.publish(admin, stall)
     page = client.get("/admin/opportunities").get_data(as_text=True)
     assert "23 items" in page and "page 1 of 2" in page and "Published" in page and "Draft" in page
     page = client.get("/admin/opportunities?kind=course&page=2").get_data(as_text=True)

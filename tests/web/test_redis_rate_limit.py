@@ -1,5 +1,4 @@
 """Several app servers share rate limits through Redis (RATELIMIT_STORAGE_URI=redis://...)."""
-import socket
 import pytest
 
 from tests.conftest import require_service

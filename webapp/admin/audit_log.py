@@ -3,27 +3,15 @@ from datetime import date
 
 from flask import render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectField, StringField
+from wtforms import SelectChoice
 
-from ..auth.decorators import role_required
 from ..models import Role
-from ..services import audit_search
-from ..services.dates import read_date
+from ..services.audit import actions as audit_actions
+from ..services.audit import search as audit_search
+from ..services.common.dates import read_date
+from ..web.access import role_required
 from . import bp
-
-
-
-class AuditSearchForm(FlaskForm):
-    class Meta:
-        csrf = False  # a GET search changes nothing
-
-    person = StringField(_l("Whose record"))
-    actor = StringField(_l("Done by"))
-    action = SelectField(_l("Action"), validate_choice=False)
-    date_from = StringField(_l("From date"))
-    date_to = StringField(_l("To date"))
+from .forms import AuditSearchForm
 
 
 def parse_date(field) -> date | None:
@@ -54,7 +42,7 @@ def _filters(form, actions: list) -> audit_search.Filters | None:
 def audit():
     """Who did what, to whose record, when and from where: newest first, 50 to a page."""
     form = AuditSearchForm(request.args)
-    actions = audit_search.known_actions()
+    actions = audit_actions.known_actions()
     form.action.choices = [SelectChoice("", _("Any action")), *(SelectChoice(c, w) for c, w in actions)]
     filters = _filters(form, actions)
     page = None

@@ -1,10 +1,11 @@
 """Thin views for following applications: my applications, a timeline, notices."""
-from flask import abort, g, render_template, url_for
+from flask import g, render_template, url_for
 from flask_babel import gettext as _
 
-from ..acting import person_required
-from ..services import applications, apply, notices
+from ..services.applications import lookup, machine, notices, questions
+from ..web.access import person_required
 from . import bp
+from .routes import own_application
 
 
 @bp.route("/me/applications")
@@ -12,21 +13,17 @@ from . import bp
 def mine():
     """Every application with its status in words."""
     return render_template("applying/list.html", title=_("My applications"),
-                           items=apply.of_person(g.acting.person), back_url=url_for("main.me"))
+                           items=lookup.of_person(g.acting.person), back_url=url_for("main.me"))
 
 
 @bp.route("/me/applications/<reference>")
 @person_required
 def detail(reference: str):
     """One application: status, what happens next, the timeline of events."""
-    application = apply.for_person(g.acting.person, reference)
-    if application is None:
-        abort(404)
+    application, actions = own_application(reference)
     return render_template("applying/detail.html", title=application.reference, application=application,
-                           events=apply.timeline(application), questions=apply.QUESTIONS[application.opportunity.kind],
-                           position=applications.waiting_position(application),
-                           can_withdraw=application.status in applications.WITHDRAWABLE
-                           and (application.status != "enrolled" or application.opportunity.kind == "course"),
+                           events=lookup.timeline(application), questions=questions.for_application(application),
+                           position=machine.waiting_position(application), actions=actions,
                            back_url=url_for("applying.mine"))
 
 

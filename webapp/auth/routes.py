@@ -4,10 +4,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import limiter
-from ..forms import add_error, client_ip, render_form, safe_next
-from ..services import accounts
-from ..services.errors import DomainError
-from ..services.phone import normalise_phone
+from ..services.accounts import registration, signin
+from ..services.common.errors import DomainError
+from ..services.common.phone import normalise_phone
+from ..web.client import client_address, safe_next
+from ..web.form_pages import add_error, render_form
 from . import bp
 from .forms import LoginForm, PhoneForm, RegisterForm, ResetForm
 
@@ -30,7 +31,7 @@ def login():
     if form.validate_on_submit():
         try:
             phone = normalise_phone(form.phone.data)
-            user = accounts.authenticate(phone, form.password.data, client_ip())
+            user = signin.authenticate(phone, form.password.data, client_address())
         except DomainError as error:
             add_error(form, error)
         else:
@@ -43,7 +44,7 @@ def login():
 def logout():
     """Sign out (POST only, so no link or prefetch can do it)."""
     if current_user.is_authenticated:
-        accounts.record_logout(current_user, client_ip())
+        signin.record_logout(current_user, client_address())
         logout_user()
     session.clear()
     flash(_("You have signed out."), "success")
@@ -62,7 +63,7 @@ def _send_code(form, start, session_key: str, next_endpoint: str, template: str,
     if form.validate_on_submit():
         try:
             phone = normalise_phone(form.phone.data)
-            code = start(phone, client_ip())
+            code = start(phone, client_address())
         except DomainError as error:
             add_error(form, error)
             return render_form(template, form, status=error.status, title=title)
@@ -79,7 +80,7 @@ def register():
     """Registration, step 1: the mobile number that will receive a code."""
     if current_user.is_authenticated:
         return redirect(url_for("main.me"))
-    return _send_code(PhoneForm(), accounts.start_registration, "register_phone",
+    return _send_code(PhoneForm(), registration.start_registration, "register_phone",
                       "auth.register_verify", "auth/register.html", _("Register"))
 
 
@@ -93,7 +94,7 @@ def register_verify():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = accounts.register(phone, form.code.data, form.name.data, form.password.data, client_ip(),
+            user = registration.register(phone, form.code.data, form.name.data, form.password.data, client_address(),
                                      role=form.account_type.data)
         except DomainError as error:
             add_error(form, error)
@@ -115,7 +116,7 @@ def welcome():
 @_limit("RATELIMIT_SMS")
 def reset():
     """Password reset, step 1: the account's mobile number."""
-    return _send_code(PhoneForm(), accounts.start_reset, "reset_phone",
+    return _send_code(PhoneForm(), signin.start_reset, "reset_phone",
                       "auth.reset_verify", "auth/reset.html", _("Reset password"))
 
 
@@ -129,7 +130,7 @@ def reset_verify():
     form = ResetForm()
     if form.validate_on_submit():
         try:
-            accounts.reset_password(phone, form.code.data, form.password.data, client_ip())
+            signin.reset_password(phone, form.code.data, form.password.data, client_address())
         except DomainError as error:
             add_error(form, error)
         else:
@@ -145,8 +146,8 @@ def reset_verify():
 @_limit("RATELIMIT_SMS")
 def resend(purpose: str):
     """Send a new code for the registration or reset in progress."""
-    steps = {"register": ("register_phone", accounts.start_registration, "auth.register_verify"),
-             "reset": ("reset_phone", accounts.start_reset, "auth.reset_verify")}
+    steps = {"register": ("register_phone", registration.start_registration, "auth.register_verify"),
+             "reset": ("reset_phone", signin.start_reset, "auth.reset_verify")}
     if purpose not in steps:
         abort(404)
     key, start, endpoint = steps[purpose]
@@ -154,7 +155,7 @@ def resend(purpose: str):
     if not phone:
         return redirect(url_for(endpoint), 303)
     try:
-        code = start(phone, client_ip())
+        code = start(phone, client_address())
     except DomainError as error:
         flash(str(error.message), "error")
     else:

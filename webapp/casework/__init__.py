@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("casework", __name__)
 
-from . import decide, person, queue  # noqa: E402,F401
+from . import decisions, people, routes  # noqa: E402,F401

@@ -1,17 +1,29 @@
-"""Casework forms: the queue filters (a plain GET form), decisions, identity check, assessment."""
+"""Casework forms: the queue filters (a plain GET form), decisions, identity check, assessment, and
+linking a family helper for a person who cannot do it themself."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, Form, HiddenField, RadioField, SearchField, SelectChoice, SelectField, StringField, \
-    TextAreaField
+from wtforms import (
+    BooleanField,
+    Form,
+    HiddenField,
+    RadioField,
+    SearchField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, ValidationError
 
-from ..fields import choices_from
-from ..services import verification
-from ..services.casework import MAX_QUERY, MAX_WAITING_DAYS, QueueFilters
-from ..services.errors import DomainError
-from ..vocab import APPLICATION_STATUS, OPPORTUNITY_KINDS
+from ..models import IdentityStatus
+from ..models.application import STATUS_LABELS
+from ..models.opportunity import KIND_LABELS
+from ..services.casework import assessments, verification
+from ..services.casework.queue import MAX_QUERY, MAX_WAITING_DAYS, SENT_STATUSES, QueueFilters
+from ..services.common.errors import DomainError
+from ..web.fields import choices_from
 
-QUEUE_STATUSES = {key: text for key, text in APPLICATION_STATUS.items() if key != "draft"}
+QUEUE_STATUSES = {status: STATUS_LABELS[status] for status in SENT_STATUSES}
 
 
 class QueueFilterForm(Form):
@@ -21,7 +33,7 @@ class QueueFilterForm(Form):
                     render_kw={"maxlength": MAX_QUERY, "autocomplete": "off"})
     status = SelectField(_l("Status"), choices=[SelectChoice("", _l("All statuses")), *choices_from(QUEUE_STATUSES)])
     kind = SelectField(_l("Kind"), choices=[SelectChoice("", _l("Courses, stalls and posts")),
-                                            *choices_from(OPPORTUNITY_KINDS)])
+                                            *choices_from(KIND_LABELS)])
     opportunity = SelectField(_l("Course, stall or post"), choices=[])
     waiting = StringField(_l("Waiting longer than this many days"), description=_l("Counted from the day it was sent."),
                           render_kw={"inputmode": "numeric", "maxlength": "4", "autocomplete": "off"})
@@ -37,7 +49,7 @@ class QueueFilterForm(Form):
         return QueueFilters(
             q=" ".join((self.q.data or "").split())[:MAX_QUERY],
             status=self.status.data if self.status.data in QUEUE_STATUSES else "",
-            kind=self.kind.data if self.kind.data in OPPORTUNITY_KINDS else "",
+            kind=self.kind.data if self.kind.data in KIND_LABELS else "",
             opportunity_id=int(opportunity) if opportunity else None,
             waiting_days=self._waiting(), mine=bool(self.mine.data), unassigned=bool(self.unassigned.data))
 
@@ -86,8 +98,10 @@ class ReassignForm(FlaskForm):
 
 class VerifyForm(FlaskForm):
     outcome = RadioField(_l("Result of the check"), choices=[
-        SelectChoice("verified", _l("Verified: name, ID and certificate numbers match the documents")),
-        SelectChoice("not_verified", _l("Not verified: something does not match or cannot be read"))],
+        SelectChoice(IdentityStatus.VERIFIED.value,
+                     _l("Verified: name, ID and certificate numbers match the documents")),
+        SelectChoice(IdentityStatus.NOT_VERIFIED.value,
+                     _l("Not verified: something does not match or cannot be read"))],
         validators=[InputRequired(_l("Choose the result of the check."))])
     note = TextAreaField(_l("What did not match"),
                          description=_l("Required when not verified. The person is told, so they can correct it."),
@@ -98,20 +112,31 @@ class VerifyForm(FlaskForm):
 class AssessmentForm(FlaskForm):
     assessed_on = StringField(_l("Date of the assessment"), description=_l("Year-month-day, for example 2026-03-05."),
                               render_kw={"inputmode": "numeric", "autocomplete": "off", "maxlength": "12"})
-    method = RadioField(_l("How it was done"), choices=choices_from(verification.METHODS),
+    method = RadioField(_l("How it was done"), choices=choices_from(assessments.METHODS),
                         validators=[InputRequired(_l("Choose how the assessment was done."))])
-    work_capacity = RadioField(_l("Work the person can do"), choices=choices_from(verification.CAPACITIES),
+    work_capacity = RadioField(_l("Work the person can do"), choices=choices_from(assessments.CAPACITIES),
                                validators=[InputRequired(_l("Choose what work the person can do."))])
     directions = TextAreaField(_l("Recommended kinds of work or training"),
                                description=_l("For example: online customer service; massage training."),
-                               render_kw={"maxlength": str(verification.MAX_TEXT)})
-    notes = TextAreaField(_l("Notes"), render_kw={"maxlength": str(verification.MAX_TEXT)})
+                               render_kw={"maxlength": str(assessments.MAX_TEXT)})
+    notes = TextAreaField(_l("Notes"), render_kw={"maxlength": str(assessments.MAX_TEXT)})
     hard_to_employ = BooleanField(_l("Recognised as having difficulty finding work (就业困难)"),
                                   description=_l("Gives priority for public-welfare posts."))
     next = HiddenField()
 
     def validate_assessed_on(self, field) -> None:
         try:
-            verification.parse_date(field.data)
+            assessments.parse_date(field.data)
         except DomainError as error:
             raise ValidationError(str(error.message)) from None
+
+
+class CaseworkerLinkForm(FlaskForm):
+    applicant_phone = StringField(_l("Jobseeker's mobile number"),
+                                  render_kw={"type": "tel", "inputmode": "tel", "autocomplete": "off", "maxlength": "20"})
+    helper_phone = StringField(_l("Helper's mobile number"), description=_l("The helper must have registered as a family helper."),
+                               render_kw={"type": "tel", "inputmode": "tel", "autocomplete": "off", "maxlength": "20"})
+    relationship = StringField(_l("How are they related?"), render_kw={"maxlength": "30"})
+    reason = TextAreaField(_l("Why the person cannot link a helper themself"),
+                           description=_l("For example: cannot use a phone because of a severe intellectual disability."),
+                           render_kw={"maxlength": "500"})

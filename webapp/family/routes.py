@@ -3,16 +3,16 @@ from flask import abort, current_app, flash, g, redirect, render_template, sessi
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..acting import SESSION_KEY, person_required
-from ..auth.decorators import role_required
 from ..extensions import limiter
-from ..forms import add_error, client_ip, render_form
 from ..models import Role
-from ..services import family
-from ..services.errors import DomainError
-from ..services.phone import normalise_phone
+from ..services.common.errors import DomainError
+from ..services.family import invites, links
+from ..web.access import person_required, role_required
+from ..web.acting import SESSION_KEY
+from ..web.client import client_address
+from ..web.form_pages import add_error, render_form
 from . import bp
-from .forms import AcceptForm, CaseworkerLinkForm
+from .forms import AcceptForm
 
 
 @bp.route("/me/helpers")
@@ -21,7 +21,7 @@ from .forms import AcceptForm, CaseworkerLinkForm
 def helpers():
     """The applicant's helpers: every link, live or ended, and a way to invite one."""
     return render_template("family/helpers.html", title=_("Family helpers"),
-                           links=family.links_of_applicant(g.acting.person),
+                           links=links.links_of_applicant(g.acting.person),
                            code=session.pop("invite_code", None), back_url=url_for("main.me"))
 
 
@@ -30,7 +30,7 @@ def helpers():
 @person_required
 def invite():
     """Make a one-time code; it is shown once, on the next page."""
-    session["invite_code"] = family.create_invite(g.acting, client_ip())
+    session["invite_code"] = invites.create_invite(g.acting, client_address())
     return redirect(url_for("family.helpers") + "#invite-code", 303)
 
 
@@ -39,7 +39,7 @@ def invite():
 @person_required
 def revoke(link_id: int):
     try:
-        link = family.revoke(g.acting, link_id, client_ip())
+        link = links.revoke(g.acting, link_id, client_address())
     except LookupError:
         abort(404)
     flash(_("%(name)s can no longer act for you.", name=link.helper.name), "success")
@@ -54,7 +54,7 @@ def choose():
     form = AcceptForm()
     if form.validate_on_submit():
         try:
-            link = family.accept_invite(current_user, form.code.data, form.relationship.data, client_ip())
+            link = invites.accept_invite(current_user, form.code.data, form.relationship.data, client_address())
         except DomainError as error:
             add_error(form, error)
         else:
@@ -62,7 +62,7 @@ def choose():
             flash(_("You can now act for %(name)s.", name=link.applicant.name), "success")
             return redirect(url_for("profile.overview"), 303)
     return render_form("family/choose.html", form, title=_("People I help"),
-                       links=family.links_of_helper(current_user), acting_for=session.get(SESSION_KEY),
+                       links=links.links_of_helper(current_user), acting_for=session.get(SESSION_KEY),
                        back_url=url_for("main.me"))
 
 
@@ -70,7 +70,7 @@ def choose():
 @role_required(Role.HELPER)
 def act_for(applicant_id: int):
     """Switch to acting for one linked person."""
-    person = family.linked_person(current_user, applicant_id)
+    person = links.linked_person(current_user, applicant_id)
     if person is None:
         abort(404)
     session[SESSION_KEY] = person.id
@@ -84,23 +84,3 @@ def stop():
     session.pop(SESSION_KEY, None)
     flash(_("You are no longer acting for anyone."), "success")
     return redirect(url_for("family.choose"), 303)
-
-
-@bp.route("/casework/helpers/link", methods=["GET", "POST"])
-@role_required(Role.CASEWORKER)
-def caseworker_link():
-    """For a person who cannot use a phone: link a registered helper, with the reason."""
-    form = CaseworkerLinkForm()
-    if form.validate_on_submit():
-        try:
-            link = family.caseworker_link(
-                current_user, normalise_phone(form.applicant_phone.data, "applicant_phone"),
-                normalise_phone(form.helper_phone.data, "helper_phone"),
-                form.relationship.data, form.reason.data, client_ip())
-        except DomainError as error:
-            add_error(form, error)
-        else:
-            flash(_("%(helper)s can now act for %(person)s.", helper=link.helper.name, person=link.applicant.name), "success")
-            return redirect(url_for("family.caseworker_link"), 303)
-    return render_form("family/caseworker_link.html", form, title=_("Link a family helper"),
-                       back_url=url_for("main.me"))

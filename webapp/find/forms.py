@@ -6,10 +6,10 @@ shared after the vocabularies changed should still show results.
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Form, SearchField, SelectChoice, SelectField
 
-from ..fields import CheckboxesField, choices_from
 from ..models import DISTRICT_LABELS, POST, STALL
-from ..services.finding import MAX_QUERY, Filters
+from ..services.opportunities.finding import MAX_QUERY, Filters
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY
+from ..web.fields import CheckboxesField, choices_from
 
 
 def _with_all(label, vocabulary: dict) -> list:

@@ -1,18 +1,21 @@
 """Thin views for finding courses, stalls and posts, their detail pages and saved items (收藏)."""
 from datetime import date
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import acting as acting_module
-from ..acting import person_required
-from ..forms import client_ip, safe_next
-from ..htmx import render_page_or_fragment, wants_fragment
 from ..models import COURSE, DISTRICT_LABELS
-from ..services import applications, apply, finding
-from ..services.identity import CATEGORY_LABELS
-from ..vocab import OPPORTUNITY_KINDS, STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, labels
+from ..models.opportunity import KIND_LABELS
+from ..services.applications import drafts
+from ..services.identity.numbers import CATEGORY_LABELS
+from ..services.opportunities import finding
+from ..services.opportunities import saved as saved_items
+from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, labels
+from ..web.access import person_required
+from ..web.acting import resolve
+from ..web.client import client_address, safe_next
+from ..web.htmx import render_page_or_fragment, wants_fragment
 from . import bp
 from .forms import CourseFilterForm, OpportunityFilterForm
 
@@ -20,7 +23,7 @@ from .forms import CourseFilterForm, OpportunityFilterForm
 @bp.context_processor
 def _words():
     """The vocabularies the find templates turn stored keys into words with."""
-    return {"training_categories": TRAINING_CATEGORIES, "stall_kinds": STALL_KINDS, "kind_labels": OPPORTUNITY_KINDS,
+    return {"training_categories": TRAINING_CATEGORIES, "stall_kinds": STALL_KINDS, "kind_labels": KIND_LABELS,
             "district_labels": DISTRICT_LABELS, "venue_access": VENUE_ACCESSIBILITY,
             "disability_labels": CATEGORY_LABELS, "labels": labels}
 
@@ -52,13 +55,13 @@ def opportunities():
 
 def _detail(item, back_endpoint: str):
     """Everything a person needs to decide, and the way to apply or the reason they cannot."""
-    acting = g.acting = acting_module.resolve()  # g.acting: you() then speaks of them for a helper
-    existing = apply.existing_application(acting.person, item) if acting else None
+    acting = g.acting = resolve()  # g.acting: you() then speaks of them for a helper
+    today = date.today()
     return render_template(
-        "find/detail.html", title=item.title, item=item, today=date.today(), acting=acting,
-        existing=existing, saved=finding.is_saved(acting.person, item) if acting else False,
-        can_apply=applications.is_open_for_applications(item) and not getattr(current_user, "is_staff", False),
-        draw_page="applying.draw_results" in current_app.view_functions,
+        "find/detail.html", title=item.title, item=item, today=today, acting=acting,
+        existing=drafts.existing_application(acting.person, item) if acting else None,
+        saved=saved_items.is_saved(acting.person, item) if acting else False,
+        can_apply=item.takes_applications_on(today) and not getattr(current_user, "is_staff", False),
         back_url=url_for(back_endpoint))
 
 
@@ -92,7 +95,7 @@ def toggle_saved(opportunity_id: int):
     item = finding.listed(opportunity_id, (COURSE, *finding.OPPORTUNITY_KINDS))
     if item is None:
         abort(404)
-    if finding.toggle_saved(g.acting, item, client_ip()):
+    if saved_items.toggle_saved(g.acting, item, client_address()):
         flash(_("Saved. Find it again in Me › Saved."), "success")
     else:
         flash(_("Removed from your saved items."), "success")
@@ -103,5 +106,5 @@ def toggle_saved(opportunity_id: int):
 @person_required
 def saved():
     """收藏: the saved items of the person acted for."""
-    return render_template("find/saved.html", title=_("Saved"), items=finding.saved_of(g.acting.person),
+    return render_template("find/saved.html", title=_("Saved"), items=saved_items.saved_of(g.acting.person),
                            today=date.today(), back_url=url_for("main.me"))

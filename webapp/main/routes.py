@@ -4,9 +4,10 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import preferences
-from ..forms import client_ip, render_form
-from ..services import accounts
+from ..services.accounts.users import set_preferences
+from ..web import preferences
+from ..web.client import client_address
+from ..web.form_pages import render_form
 from . import bp
 from .forms import SettingsForm
 
@@ -15,7 +16,6 @@ from .forms import SettingsForm
 def home():
     """Home tab: what the service does and where to start."""
     return render_template("main/home.html", title=_("Yangquan Disability Employment"))
-
 
 
 @bp.route("/me")
@@ -31,7 +31,7 @@ def settings():
     if form.validate_on_submit():
         care = form.care.data == "1"
         if current_user.is_authenticated:
-            accounts.set_preferences(current_user, locale=form.lang.data, care_mode=care, ip=client_ip())
+            set_preferences(current_user, locale=form.lang.data, care_mode=care, ip=client_address())
         response = redirect(url_for("main.settings"), 303)
         preferences.remember(response, lang=form.lang.data, care="1" if care else "0")
         with force_locale(form.lang.data):

@@ -1,15 +1,25 @@
 """SQLAlchemy models, one module per domain; imported here so Alembic sees them all."""
-from .application import Application, ApplicationEvent, Notice
+from .application import Application, ApplicationEvent, ApplicationStatus, Notice
 from .audit import AuditEvent
 from .casework import Assessment, DecisionTemplate
 from .evidence import Evidence
-from .helpers import HelperInvite, HelperLink
-from .needs import NeedsRegistration
-from .opportunity import COURSE, POST, STALL, Opportunity, OpportunityChange, SavedItem
-from .profile import Consent, Profile
+from .family import HelperInvite, HelperLink
+from .needs import NeedsRegistration, NeedsStatus
+from .opportunity import (
+                          COURSE,
+                          POST,
+                          STALL,
+                          Opportunity,
+                          OpportunityChange,
+                          OpportunityKind,
+                          OpportunityStatus,
+                          SavedItem,
+)
+from .profile import Consent, IdentityStatus, Profile
 from .user import DISTRICT_LABELS, District, Role, SmsCode, User
 
-__all__ = ["COURSE", "POST", "STALL", "Application", "ApplicationEvent", "Assessment", "AuditEvent", "Consent",
-           "DecisionTemplate",
-           "DISTRICT_LABELS", "District", "Evidence", "HelperInvite", "HelperLink", "NeedsRegistration",
-           "Notice", "Opportunity", "OpportunityChange", "Profile", "Role", "SavedItem", "SmsCode", "User"]
+__all__ = ["COURSE", "POST", "STALL", "Application", "ApplicationEvent", "ApplicationStatus", "Assessment",
+           "AuditEvent", "Consent", "DecisionTemplate", "DISTRICT_LABELS", "District", "Evidence", "HelperInvite",
+           "HelperLink", "IdentityStatus", "NeedsRegistration", "NeedsStatus", "Notice", "Opportunity",
+           "OpportunityChange", "OpportunityKind", "OpportunityStatus", "Profile", "Role", "SavedItem", "SmsCode",
+           "User"]

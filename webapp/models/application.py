@@ -1,11 +1,77 @@
-"""One application model for the three kinds, its event timeline and the notices it sends."""
-from datetime import datetime
+"""One application model for every kind, its statuses, its event timeline and its notices.
 
+`ApplicationStatus` is the only place the statuses are spelled. The groups below say which are
+still open, which are final and which may be withdrawn; what a person may do next is asked of
+`services.applications.rules.allowed_actions`, never re-derived from a status elsewhere.
+"""
+from datetime import datetime
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import utcnow
+from .base import EnumText, utcnow
+
+
+class ApplicationStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    UNDER_REVIEW = "under_review"
+    NEEDS_INFO = "needs_info"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    WAITLISTED = "waitlisted"
+    ENROLLED = "enrolled"
+    ALLOCATED = "allocated"
+    NOT_ALLOCATED = "not_allocated"
+    HIRED = "hired"
+
+    @property
+    def label(self) -> str:
+        """The status in words: never colour alone."""
+        return str(STATUS_LABELS[self])
+
+    @property
+    def is_open(self) -> bool:
+        return self in OPEN
+
+    @property
+    def awaits_decision(self) -> bool:
+        """Sent and not decided yet: the queue counts how long it has waited."""
+        return self in AWAITING_DECISION
+
+
+S = ApplicationStatus
+OPEN = frozenset({S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.APPROVED, S.WAITLISTED})
+FINAL = frozenset(set(S) - OPEN)
+# Open ones, and an enrolled course place: leaving a course frees the seat for the waiting list
+# (rules.py allows that one for courses only).
+WITHDRAWABLE = OPEN | {S.ENROLLED}
+AWAITING_DECISION = frozenset({S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO})
+# A place taken: a seat on a course, a stall unit, a post.
+PLACED = frozenset({S.ENROLLED, S.ALLOCATED, S.HIRED})
+
+STATUS_LABELS = {
+    S.DRAFT: _l("Draft, not sent"),
+    S.SUBMITTED: _l("Submitted, waiting for a caseworker"),
+    S.UNDER_REVIEW: _l("Being checked by a caseworker"),
+    S.NEEDS_INFO: _l("More information needed"),
+    S.APPROVED: _l("Approved"),
+    S.REJECTED: _l("Not approved"),
+    S.WITHDRAWN: _l("Withdrawn"),
+    S.WAITLISTED: _l("On the waiting list"),
+    S.ENROLLED: _l("Enrolled"),
+    S.ALLOCATED: _l("Unit allocated"),
+    S.NOT_ALLOCATED: _l("No unit in the draw"),
+    S.HIRED: _l("Hired"),
+}
+
+
+def status_column(**kwargs):
+    return mapped_column(EnumText(ApplicationStatus, 15), **kwargs)
 
 
 class Application(db.Model):
@@ -20,7 +86,7 @@ class Application(db.Model):
     reference: Mapped[str | None] = mapped_column(String(20), unique=True)
     applicant_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     opportunity_id: Mapped[int] = mapped_column(ForeignKey("opportunities.id"))
-    status: Mapped[str] = mapped_column(String(15), default="draft")
+    status: Mapped[ApplicationStatus] = status_column(default=ApplicationStatus.DRAFT)
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     # Waiting list order for a full course: the time the person was approved.
     waitlisted_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -36,6 +102,11 @@ class Application(db.Model):
     opportunity = relationship("Opportunity", lazy="joined")
     applicant = relationship("User", foreign_keys=[applicant_id], lazy="joined")
 
+    @property
+    def holds_place(self) -> bool:
+        """A seat on the course, a stall unit or a post is this application's."""
+        return self.status in PLACED
+
 
 class ApplicationEvent(db.Model):
     """One row per transition: who, for whom, when, from, to, why."""
@@ -47,8 +118,8 @@ class ApplicationEvent(db.Model):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     on_behalf: Mapped[bool] = mapped_column(Boolean, default=False)
-    from_status: Mapped[str | None] = mapped_column(String(15))
-    to_status: Mapped[str] = mapped_column(String(15))
+    from_status: Mapped[ApplicationStatus | None] = status_column()
+    to_status: Mapped[ApplicationStatus] = status_column()
     reason: Mapped[str | None] = mapped_column(Text)
 
     actor = relationship("User", lazy="joined")
@@ -63,7 +134,7 @@ class Notice(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
-    to_status: Mapped[str] = mapped_column(String(15))
+    to_status: Mapped[ApplicationStatus] = status_column()
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(DateTime)

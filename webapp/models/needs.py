@@ -1,11 +1,17 @@
 """就业需求登记: what work and support a person wants. Drafts, then numbered submitted versions."""
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .base import utcnow
+from .base import EnumText, utcnow
+
+
+class NeedsStatus(StrEnum):
+    DRAFT = "draft"  # changes in progress, one per person
+    SUBMITTED = "submitted"  # a numbered version, kept as history
 
 
 class NeedsRegistration(db.Model):
@@ -15,7 +21,7 @@ class NeedsRegistration(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | submitted
+    status: Mapped[NeedsStatus] = mapped_column(EnumText(NeedsStatus, 10), default=NeedsStatus.DRAFT)
     version: Mapped[int | None] = mapped_column(Integer)
     employment_status: Mapped[str | None] = mapped_column(String(20))
     job_types: Mapped[list] = mapped_column(JSON, default=list)

@@ -4,14 +4,66 @@ One table for the three kinds keeps finding, applying and counting in one place;
 that only one kind uses are nullable and named for what they hold.
 """
 from datetime import date, datetime
+from enum import StrEnum
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    and_,
+    or_,
+)
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .base import utcnow
+from .base import EnumText, utcnow
 
-COURSE, STALL, POST = "course", "stall", "post"
+
+class OpportunityKind(StrEnum):
+    COURSE = "course"
+    STALL = "stall"
+    POST = "post"
+
+    @property
+    def label(self) -> str:
+        return str(KIND_LABELS[self])
+
+
+class OpportunityStatus(StrEnum):
+    """draft (admins only) -> published (anyone sees and applies) -> closed (seen, no new applications)."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return str(OPPORTUNITY_STATUS_LABELS[self])
+
+    @property
+    def is_public(self) -> bool:
+        """Seen by the public: published, or closed so that applicants can follow what happens."""
+        return self is not OpportunityStatus.DRAFT
+
+    @property
+    def is_closed(self) -> bool:
+        """Still seen, but closed to new applications by an administrator."""
+        return self is OpportunityStatus.CLOSED
+
+
+COURSE, STALL, POST = OpportunityKind.COURSE, OpportunityKind.STALL, OpportunityKind.POST
+KIND_LABELS = {COURSE: _l("Training course"), STALL: _l("Reserved stall"), POST: _l("Public-welfare post")}
+OPPORTUNITY_STATUS_LABELS = {OpportunityStatus.DRAFT: _l("Draft"), OpportunityStatus.PUBLISHED: _l("Published"),
+                             OpportunityStatus.CLOSED: _l("Closed")}
 
 
 class Opportunity(db.Model):
@@ -19,8 +71,9 @@ class Opportunity(db.Model):
     __table_args__ = (Index("ix_opportunities_kind_status_deadline", "kind", "status", "deadline"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(10))  # course | stall | post
-    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | published | closed
+    kind: Mapped[OpportunityKind] = mapped_column(EnumText(OpportunityKind, 10))
+    status: Mapped[OpportunityStatus] = mapped_column(EnumText(OpportunityStatus, 10),
+                                                      default=OpportunityStatus.DRAFT)
     title: Mapped[str] = mapped_column(String(100))
     # course: training category; stall: stall kind; post: unused
     category: Mapped[str | None] = mapped_column(String(30), index=True)
@@ -63,6 +116,23 @@ class Opportunity(db.Model):
     @property
     def left(self) -> int:
         return max(self.capacity - self.taken, 0)
+
+    @hybrid_method
+    def window_open_on(self, day: date) -> bool:
+        """Inside its application window on `day`: from `opens_on` (if any) to the deadline."""
+        return self.deadline >= day and (self.opens_on is None or self.opens_on <= day)
+
+    @window_open_on.inplace.expression
+    @classmethod
+    def _window_open_on_expression(cls, day: date):
+        return and_(cls.deadline >= day, or_(cls.opens_on.is_(None), cls.opens_on <= day))
+
+    def takes_applications_on(self, day: date) -> bool:
+        """Published and inside its window: the Apply button shows, and applying is allowed."""
+        return self.status == OpportunityStatus.PUBLISHED and self.window_open_on(day)
+
+    def opens_after(self, day: date) -> bool:
+        return self.opens_on is not None and self.opens_on > day
 
 
 class OpportunityChange(db.Model):

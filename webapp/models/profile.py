@@ -1,11 +1,30 @@
 """The applicant's profile (基础信息) and their separate consent (单独同意) to disability data."""
 from datetime import date, datetime
+from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .base import utcnow
+from .base import EnumText, utcnow
+
+
+class IdentityStatus(StrEnum):
+    """基础信息核对: a caseworker compared the numbers with the photos of the documents."""
+
+    VERIFIED = "verified"
+    NOT_VERIFIED = "not_verified"
+
+    @property
+    def label(self) -> str:
+        return str(IDENTITY_LABELS[self])
+
+
+IDENTITY_LABELS = {
+    IdentityStatus.VERIFIED: _l("Verified: the ID and certificate numbers match the documents"),
+    IdentityStatus.NOT_VERIFIED: _l("Not verified"),
+}
 
 
 class Profile(db.Model):
@@ -36,8 +55,8 @@ class Profile(db.Model):
     preferred_contact: Mapped[str | None] = mapped_column(String(10))
     communication_needs: Mapped[list] = mapped_column(JSON, default=list)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
-    # 基础信息核对 by a caseworker against the evidence: "verified" or "not_verified" (with a note).
-    identity_status: Mapped[str | None] = mapped_column(String(15))
+    # 基础信息核对 by a caseworker against the evidence; not verified comes with a note.
+    identity_status: Mapped[IdentityStatus | None] = mapped_column(EnumText(IdentityStatus, 15))
     identity_note: Mapped[str | None] = mapped_column(Text)
     identity_checked_at: Mapped[datetime | None] = mapped_column(DateTime)
     identity_checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -45,6 +64,10 @@ class Profile(db.Model):
     hard_to_employ: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    @property
+    def identity_verified(self) -> bool:
+        return self.identity_status == IdentityStatus.VERIFIED
 
 
 class Consent(db.Model):

@@ -4,11 +4,11 @@ from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, Integer, String, Index
+from sqlalchemy import Boolean, DateTime, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .base import utcnow
+from .base import EnumText, utcnow
 
 
 class Role(StrEnum):
@@ -22,6 +22,7 @@ class Role(StrEnum):
         return str(ROLE_LABELS[self])
 
 
+STAFF_ROLES = frozenset({Role.CASEWORKER, Role.ADMIN})
 ROLE_LABELS = {
     Role.APPLICANT: _l("Jobseeker"),
     Role.HELPER: _l("Family helper"),
@@ -62,7 +63,7 @@ class User(UserMixin, db.Model):
     phone: Mapped[str] = mapped_column(String(11), unique=True)
     name: Mapped[str] = mapped_column(String(50))
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(20), default=Role.APPLICANT.value, index=True)
+    role: Mapped[Role] = mapped_column(EnumText(Role, 20), default=Role.APPLICANT, index=True)
     # Caseworkers: their district, or None for city-wide.
     district: Mapped[str | None] = mapped_column(String(20), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -79,12 +80,24 @@ class User(UserMixin, db.Model):
         return self.active
 
     @property
-    def role_enum(self) -> Role:
-        return Role(self.role)
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
 
     @property
-    def is_staff(self) -> bool:
-        return self.role in (Role.CASEWORKER, Role.ADMIN)
+    def is_applicant(self) -> bool:
+        return self.role == Role.APPLICANT
+
+    @property
+    def is_helper(self) -> bool:
+        return self.role == Role.HELPER
+
+    @property
+    def is_caseworker(self) -> bool:
+        return self.role == Role.CASEWORKER
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
 
     @property
     def masked_phone(self) -> str:

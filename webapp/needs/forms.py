@@ -3,9 +3,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField, TextAreaField
 
-from ..fields import CheckboxesField, choices_from
 from ..models import DISTRICT_LABELS
 from ..vocab import ACCOMMODATIONS, EMPLOYMENT_STATUS, JOB_TYPES, TRAINING_CATEGORIES, WORK_PATTERNS
+from ..web.fields import CheckboxesField, choices_from
 
 
 class StatusForm(FlaskForm):

@@ -3,7 +3,7 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
 from ..models import District
-from ..services import identity, profiles
+from ..services.identity import numbers, stored_numbers
 from ..vocab import COMMUNICATION_NEEDS, EDUCATION, GENDERS, HOUSEHOLD_TYPES, PREFERRED_CONTACT, label, labels
 
 
@@ -12,15 +12,16 @@ def answer_rows(profile) -> list[tuple[str, str, str]]:
     if profile is None:
         return []
     p = profile
+    masked = stored_numbers.masked(p)
     district = District(p.district).label if p.district else ""
     rows = [
         ("name", _l("Full name"), p.full_name or ""),
-        ("id-number", _l("Resident ID number"), identity.mask_id(profiles.decrypt_id(p))),
+        ("id-number", _l("Resident ID number"), masked.id_number),
         ("id-number", _l("Date of birth and gender"),
          f"{format_date(p.birth_date, 'long')} · {label(GENDERS, p.gender)}" if p.birth_date else ""),
-        ("certificate", _l("Disability certificate number"), identity.mask_certificate(profiles.decrypt_certificate(p))),
+        ("certificate", _l("Disability certificate number"), masked.certificate),
         ("certificate", _l("Disability category and level"),
-         identity.describe(p.disability_category, p.disability_level) if p.disability_category else ""),
+         numbers.describe(p.disability_category, p.disability_level) if p.disability_category else ""),
         ("district", _l("Where you live"), f"{district} {p.town or ''}".strip()),
         ("household", _l("Household registration"), label(HOUSEHOLD_TYPES, p.household_type)),
         ("education", _l("Highest education"), label(EDUCATION, p.education)),

@@ -2,10 +2,10 @@
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ..acting import person_required
-from ..forms import client_ip, safe_next
-from ..services import profiles
-from ..services.errors import DomainError
+from ..services.common.errors import DomainError
+from ..services.identity import consent as consents
+from ..web.access import person_required
+from ..web.client import client_address, safe_next
 from . import bp
 
 
@@ -14,12 +14,12 @@ from . import bp
 def consent():
     """The plain-language notice and one button to agree."""
     if request.method == "POST":
-        profiles.give_consent(g.acting, client_ip())
+        consents.give(g.acting, client_address())
         flash(_("Consent recorded. You can withdraw it at any time on this page."), "success")
         return redirect(safe_next(request.args.get("next")) or url_for("profile.overview"), 303)
     return render_template("profile/consent.html", title=_("Consent to use disability information"),
-                           consent=profiles.active_consent(g.acting.person),
-                           version=profiles.NOTICE_VERSION, back_url=url_for("profile.overview"))
+                           consent=consents.active_consent(g.acting.person),
+                           version=consents.NOTICE_VERSION, back_url=url_for("profile.overview"))
 
 
 @bp.route("/me/consent/withdraw", methods=["GET", "POST"])
@@ -28,7 +28,7 @@ def withdraw():
     """Confirm, then withdraw consent."""
     if request.method == "POST":
         try:
-            profiles.withdraw_consent(g.acting, client_ip())
+            consents.withdraw(g.acting, client_address())
         except DomainError as error:
             flash(str(error.message), "error")
         else:

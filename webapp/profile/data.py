@@ -3,9 +3,9 @@ from flask import current_app, flash, g, redirect, render_template, request, url
 from flask_babel import gettext as _
 from flask_login import logout_user
 
-from ..acting import person_required
-from ..forms import client_ip
-from ..services import mydata
+from ..services.identity import mydata
+from ..web.access import person_required
+from ..web.client import client_address
 from . import bp
 
 
@@ -20,7 +20,7 @@ def data():
 @person_required
 def download():
     """A zip of data.json and the photos."""
-    response = current_app.response_class(mydata.export(g.acting, client_ip()), mimetype="application/zip")
+    response = current_app.response_class(mydata.export(g.acting, client_address()), mimetype="application/zip")
     response.headers["Content-Disposition"] = 'attachment; filename="my-data.zip"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
@@ -32,7 +32,7 @@ def delete():
     """Confirm, then delete: the account closes now; the data is erased after the retention period."""
     if request.method == "POST":
         by_self = not g.acting.on_behalf
-        mydata.request_deletion(g.acting, client_ip())
+        mydata.request_deletion(g.acting, client_address())
         if by_self:
             logout_user()
         flash(_("The account is closed. Its data will be erased after the retention period."), "success")

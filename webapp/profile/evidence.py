@@ -3,10 +3,11 @@ from flask import abort, flash, g, redirect, render_template, request, send_file
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..acting import person_required, resolve
-from ..forms import client_ip
-from ..services import evidence, uploads
-from ..services.errors import DomainError
+from ..services.common.errors import DomainError
+from ..services.identity import evidence, uploads
+from ..web.access import person_required
+from ..web.acting import resolve
+from ..web.client import client_address
 from . import bp
 
 
@@ -26,7 +27,7 @@ def upload(kind: str):
     if kind not in evidence.KINDS:
         abort(404)
     try:
-        evidence.add(g.acting, kind, request.files.get(kind), client_ip())
+        evidence.add(g.acting, kind, request.files.get(kind), client_address())
     except DomainError as error:
         if error.status == 403:
             flash(str(error.message), "info")
@@ -42,7 +43,7 @@ def upload(kind: str):
 @person_required
 def remove(evidence_id: int):
     try:
-        evidence.remove(g.acting, evidence_id, client_ip())
+        evidence.remove(g.acting, evidence_id, client_address())
     except LookupError:
         abort(404)
     flash(_("Photo removed."), "success")
@@ -59,7 +60,7 @@ def image(evidence_id: int, size: str):
         path = uploads.path_for(row.file_name if size == "full" else row.thumb_name)
     except (LookupError, FileNotFoundError):
         abort(404)
-    evidence.record_view(current_user, row, client_ip())
+    evidence.record_view(current_user, row, client_address())
     response = send_file(path, mimetype=row.mime, max_age=0, conditional=False)
     response.headers["Cache-Control"] = "private, no-store"
     return response

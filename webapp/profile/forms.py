@@ -4,9 +4,9 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, StringField
 from wtforms.validators import InputRequired
 
-from ..fields import CheckboxesField, choices_from
 from ..models import DISTRICT_LABELS
 from ..vocab import COMMUNICATION_NEEDS, EDUCATION, HOUSEHOLD_TYPES, PREFERRED_CONTACT
+from ..web.fields import CheckboxesField, choices_from
 
 
 class NameForm(FlaskForm):

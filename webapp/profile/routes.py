@@ -2,10 +2,12 @@
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ..acting import person_required
-from ..forms import add_error, client_ip, render_form
-from ..services import evidence, identity, needs, profiles
-from ..services.errors import DomainError
+from ..services.common.errors import DomainError
+from ..services.identity import consent, evidence, profiles, stored_numbers
+from ..services.needs import versions
+from ..web.access import person_required
+from ..web.client import client_address
+from ..web.form_pages import add_error, render_form
 from . import bp
 from .answers import answer_rows
 from .forms import STEP_FORMS, STEP_TITLES
@@ -19,8 +21,8 @@ def overview():
     profile = profiles.profile_of(person)
     return render_template(
         "profile/overview.html", title=_("My profile"), profile=profile,
-        consent=profiles.active_consent(person), missing=profiles.missing_steps(profile),
-        needs_draft=needs.draft_of(person), needs_latest=needs.latest_submitted(person),
+        consent=consent.active_consent(person), missing=profiles.missing_steps(profile),
+        needs_draft=versions.draft_of(person), needs_latest=versions.latest_submitted(person),
         photos=evidence.current(person))
 
 
@@ -39,14 +41,14 @@ def question(step: str):
     """One identity question; each answer is saved at once, so people can leave and come back."""
     if step not in STEP_FORMS:
         abort(404)
-    if step == "certificate" and profiles.active_consent(g.acting.person) is None:
+    if step == "certificate" and consent.active_consent(g.acting.person) is None:
         flash(_("Disability information is only stored after consent. Please read and agree first."), "info")
         return redirect(url_for("profile.consent", next=request.full_path), 303)
     profile = profiles.profile_of(g.acting.person)
-    form = STEP_FORMS[step](data=profiles.current_values(profile, owner_view=not g.acting.on_behalf))
+    form = STEP_FORMS[step](data=profiles.current_values(profile, g.acting))
     if form.validate_on_submit():
         try:
-            profiles.save_step(g.acting, step, form.data, client_ip())
+            profiles.save_step(g.acting, step, form.data, client_address())
         except DomainError as error:
             add_error(form, error)
         else:
@@ -65,11 +67,8 @@ def _masked(profile, step: str) -> str | None:
     """What a helper sees instead of the number itself."""
     if profile is None or not g.acting.on_behalf:
         return None
-    if step == "id-number" and profile.id_number_enc:
-        return identity.mask_id(profiles.decrypt_id(profile))
-    if step == "certificate" and profile.certificate_enc:
-        return identity.mask_certificate(profiles.decrypt_certificate(profile))
-    return None
+    masked = stored_numbers.masked(profile)
+    return {"id-number": masked.id_number, "certificate": masked.certificate}.get(step) or None
 
 
 @bp.route("/me/identity/check", methods=["GET", "POST"])
@@ -79,7 +78,7 @@ def check():
     profile = profiles.profile_of(g.acting.person)
     if request.method == "POST":
         try:
-            profiles.submit(g.acting, client_ip())
+            profiles.submit(g.acting, client_address())
         except DomainError as error:
             flash(str(error.message), "error")
         else:

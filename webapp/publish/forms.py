@@ -4,10 +4,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectChoice, StringField, TextAreaField
 
-from ..fields import CheckboxesField, choices_from
 from ..models import COURSE, DISTRICT_LABELS, POST, STALL
-from ..services.identity import CATEGORY_LABELS
+from ..services.identity.numbers import CATEGORY_LABELS
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, label, labels
+from ..web.fields import CheckboxesField, choices_from
 
 DATE_HINT = _l("Year-month-day, for example 2026-09-01.")
 

@@ -7,7 +7,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from ..config import ROOT
-from ..preferences import current_language
+from ..web.preferences import current_language
 from . import bp
 
 # The shell the service worker keeps for offline use: every page's CSS, JS and icons.

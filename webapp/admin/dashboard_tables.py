@@ -1,0 +1,149 @@
+"""The dashboard's tables: each figure as rows, with the SVG chart that draws the same numbers."""
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from markupsafe import Markup
+
+from ..models import DISTRICT_LABELS, POST, STALL
+from ..services.identity.numbers import CATEGORY_LABELS
+from ..services.reports import figures
+from .charts import Bar, counts_chart, hbar
+
+
+@dataclass
+class Table:
+    name: str
+    title: str
+    caption: str
+    headers: list[str]
+    rows: list[list]
+    chart: Markup
+    foot: list[list] = field(default_factory=list)
+    summary: str = ""
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{share * 100:.1f}%"
+
+
+def met(ok: bool | None) -> str:
+    return _("No data yet") if ok is None else (_("Met") if ok else _("Below target"))
+
+
+def _employment(f: figures.Figures, large: bool) -> Table:
+    share, target = f.employment_share, figures.EMPLOYMENT_TARGET
+    ok = None if share is None else share >= target
+    status = met(ok)
+    title = _("People in work")
+    note = _("%(count)d of %(total)d · target %(target)s · %(status)s", count=f.in_work, total=f.registered,
+             target=percent(target), status=status)
+    return Table("employment", title, _("Registered applicants in work, %(year)d", year=f.year),
+                 [_("Figure"), _("Number")],
+                 [[_("Registered applicants"), f.registered],
+                  [_("Working or self-employed, by their newest needs registration"), f.in_work_by_needs],
+                  [_("Hired for a post or given a stall this year"), f.placed],
+                  [_("In work (either or both)"), f.in_work],
+                  [_("Share in work"), percent(share)],
+                  [_("Target"), percent(target)],
+                  [_("Status"), status]],
+                 hbar("chart-employment", title, [Bar(_("Share in work"), share or 0, percent(share), note,
+                                                      flagged=not ok, marker=target)], large=large),
+                 summary=_("No one has registered yet.") if share is None else
+                 _("%(share)s of registered applicants are in work (%(count)d of %(total)d). The target is %(target)s.",
+                   share=percent(share), count=f.in_work, total=f.registered, target=percent(target)))
+
+
+def _targets(f: figures.Figures, large: bool) -> Table:
+    measures = [(_("Training person-times"), f.training, figures.TRAINING_TARGET),
+                (_("Rural training person-times"), f.rural_training, figures.RURAL_TRAINING_TARGET),
+                (_("People funded"), f.funded, figures.FUNDED_TARGET)]
+    title = _("Training and funding against the yearly targets")
+    bars = []
+    for label, value, target in measures:
+        scale = max(value, target)
+        bars.append(Bar(label, value / scale, str(value), _("target at least %(target)d · %(status)s",
+                                                            target=target, status=met(value >= target)),
+                        flagged=value < target, marker=target / scale))
+    return Table("targets", title, _("Training and funding, %(year)d", year=f.year),
+                 [_("Measure"), _("This year"), _("Target (at least)"), _("Status")],
+                 [[label, value, target, met(value >= target)] for label, value, target in measures],
+                 hbar("chart-targets", title, bars, large=large))
+
+
+def _counts(name: str, title: str, caption: str, headers: list[str], rows: list[tuple[str, int]],
+            large: bool) -> Table:
+    return Table(name, title, caption, headers, [[label, count] for label, count in rows],
+                 counts_chart(f"chart-{name}", title, rows, large=large))
+
+
+def _keyed(counts: dict, labels: dict) -> list[tuple[str, int]]:
+    """Every known key (zeros too), then anything not recorded or not in the list."""
+    rows = [(str(label), counts.get(key, 0)) for key, label in labels.items()]
+    rows += [(str(key) if key is not None else _("Not recorded"), count)
+             for key, count in counts.items() if key not in labels]
+    return rows
+
+
+def _reserved(f: figures.Figures, kind: str, large: bool) -> Table:
+    items = [item for item in f.reserved if item.kind == kind]
+    target = figures.RESERVED_TARGETS[kind]
+    if kind == STALL:
+        name, title = "stalls", _("Reserved share of stall openings")
+        headers = [_("Stall opening"), _("Reserved units"), _("All units"), _("Share"), _("Status")]
+        caption = _("Stall openings, published or closed (target at least %(target)s)", target=percent(target))
+    else:
+        name, title = "posts", _("Reserved share of public-welfare posts")
+        headers = [_("Post"), _("Reserved places"), _("All places"), _("Share"), _("Status")]
+        caption = _("Public-welfare posts, published or closed (target at least %(target)s)", target=percent(target))
+    top = max([target * 2, *(item.share or 0 for item in items)])
+    bars, rows = [], []
+    for item in items:
+        status = _("Total not given") if item.share is None else met(not item.below_target)
+        bars.append(Bar(item.title, (item.share or 0) / top, percent(item.share),
+                        _("target %(target)s · %(status)s", target=percent(target), status=status),
+                        flagged=item.below_target, marker=target / top))
+        rows.append([item.title, item.reserved, item.total or "—", percent(item.share), status])
+    below = sum(1 for item in items if item.below_target)
+    if kind == STALL:
+        summary = ngettext("%(num)d stall opening is below the target of %(target)s.",
+                           "%(num)d stall openings are below the target of %(target)s.", below, target=percent(target))
+    else:
+        summary = ngettext("%(num)d post is below the target of %(target)s.",
+                           "%(num)d posts are below the target of %(target)s.", below, target=percent(target))
+    return Table(name, title, caption, headers, rows,
+                 hbar(f"chart-{name}", title, bars, _("Nothing of this kind is published yet."), large),
+                 summary=summary if below else _("All meet the target of %(target)s.", target=percent(target)))
+
+
+def _decisions(f: figures.Figures, large: bool) -> Table:
+    title = _("Time from sending to decision")
+    words = {7: _("Up to 7 days"), 14: _("More than 7, up to 14 days"), 30: _("More than 14, up to 30 days"),
+             None: _("More than 30 days")}
+    rows = [(str(words[upper]), count) for upper, count in f.day_buckets]
+    median = f.median_days
+    table = Table("decisions", title, _("Applications decided in %(year)d, by days from sending to decision",
+                                        year=f.year), [_("Time to decision"), _("Applications")],
+                  [[label, count] for label, count in rows], counts_chart("chart-decisions", title, rows, large=large))
+    table.foot = [[_("Median days to decision"), "—" if median is None else f"{median:.1f}"]]
+    return table
+
+
+def build_tables(f: figures.Figures, large: bool = False) -> list[Table]:
+    statuses = [(s.label, f.by_status.get(s, 0)) for s in figures.STATUS_ORDER]
+    statuses += [(s, n) for s, n in f.by_status.items() if s not in figures.STATUS_ORDER]
+    return [
+        _employment(f, large),
+        _targets(f, large),
+        _counts("districts", _("Registered applicants by district"), _("Registered applicants by district, as of today"),
+                [_("District"), _("Registered applicants")],
+                _keyed(f.by_district, {k.value: v for k, v in DISTRICT_LABELS.items()}), large),
+        _counts("categories", _("Registered applicants by disability category"),
+                _("Registered applicants by disability category, as of today"),
+                [_("Disability category"), _("Registered applicants")], _keyed(f.by_category, CATEGORY_LABELS), large),
+        _reserved(f, STALL, large),
+        _reserved(f, POST, large),
+        _counts("statuses", _("Applications by status"), _("Applications sent in %(year)d by status", year=f.year),
+                [_("Status"), _("Applications")], statuses, large),
+        _decisions(f, large),
+    ]

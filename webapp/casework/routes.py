@@ -1,0 +1,64 @@
+"""Thin views for the workbench: the district queue, an application's page, linking a helper."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..models import Role
+from ..models.base import utcnow
+from ..services.casework import queue as queue_service
+from ..services.common.errors import DomainError
+from ..services.common.phone import normalise_phone
+from ..services.family import links
+from ..web.access import role_required
+from ..web.client import client_address
+from ..web.form_pages import add_error, render_form
+from . import bp, page
+from .forms import QUEUE_STATUSES, CaseworkerLinkForm, QueueFilterForm
+
+STAFF = (Role.CASEWORKER, Role.ADMIN)
+
+
+@bp.route("")
+@role_required(*STAFF)
+def queue():
+    """Applications of the caseworker's district (everyone's for city-wide staff), newest first."""
+    form = QueueFilterForm(request.args)
+    form.set_opportunities(queue_service.opportunities_in_scope(current_user))
+    filters = form.filters()
+    found = queue_service.queue(current_user, filters, request.args.get("page", 1, type=int))
+    title = _("Applications to check")
+    if found.page.number > 1:
+        title = _("%(title)s, page %(page)d of %(pages)d", title=title, page=found.page.number,
+                  pages=found.page.pages)
+    scope = current_user.district_label if current_user.district else _("Whole city")
+    return render_template("casework/queue.html", title=title, form=form, filters=filters, found=found.page,
+                           counts=found.counts, statuses_in_queue=QUEUE_STATUSES, now=utcnow(), scope=scope,
+                           back_url=url_for("main.me"))
+
+
+@bp.route("/applications/<reference>")
+@role_required(*STAFF)
+def application(reference: str):
+    """Everything needed to decide: answers, profile, photos, checks, needs, assessment, timeline."""
+    return page.render(*page.load(reference))
+
+
+@bp.route("/helpers/link", methods=["GET", "POST"])
+@role_required(Role.CASEWORKER)
+def helper_link():
+    """For a person who cannot use a phone: link a registered helper, with the reason."""
+    form = CaseworkerLinkForm()
+    if form.validate_on_submit():
+        try:
+            link = links.caseworker_link(
+                current_user, normalise_phone(form.applicant_phone.data, "applicant_phone"),
+                normalise_phone(form.helper_phone.data, "helper_phone"),
+                form.relationship.data, form.reason.data, client_address())
+        except DomainError as error:
+            add_error(form, error)
+        else:
+            flash(_("%(helper)s can now act for %(person)s.", helper=link.helper.name, person=link.applicant.name),
+                  "success")
+            return redirect(url_for("casework.helper_link"), 303)
+    return render_form("casework/helper_link.html", form, title=_("Link a family helper"),
+                       back_url=url_for("main.me"))

@@ -1,0 +1,25 @@
+"""The published stall draw: results anyone can check, beside the stall opening they belong to."""
+from flask import abort, render_template, url_for
+from flask_babel import gettext as _
+
+from ..extensions import db
+from ..models import STALL, Opportunity
+from ..services.applications import draw
+from . import bp
+
+
+def public_stall(opportunity_id: int) -> Opportunity:
+    """A published or closed stall opening, or 404."""
+    opportunity = db.session.get(Opportunity, opportunity_id)
+    if opportunity is None or opportunity.kind != STALL or not opportunity.status.is_public:
+        abort(404)
+    return opportunity
+
+
+@bp.route("/opportunities/<int:opportunity_id>/draw")
+def draw_results(opportunity_id: int):
+    """The seed, the sorted entries, the algorithm and the outcome (names masked)."""
+    opportunity = public_stall(opportunity_id)
+    return render_template("find/draw.html", title=_("Allocation draw"), opportunity=opportunity,
+                           results=draw.results(opportunity),
+                           back_url=url_for("find.opportunity", opportunity_id=opportunity.id))

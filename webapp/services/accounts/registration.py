@@ -1,0 +1,41 @@
+"""Registration: a code to a number that has no account yet, then name, password and account type."""
+from flask_babel import lazy_gettext as _l
+
+from ...extensions import db
+from ...models import Role, User
+from ..audit import log as audit
+from ..common.errors import DomainError
+from ..common.names import check_name
+from . import sms_codes
+from .passwords import check_password, hash_password
+from .users import find_by_phone
+
+SELF_SERVICE_ROLES = (Role.APPLICANT, Role.HELPER)
+
+
+def _refuse_taken(phone: str) -> None:
+    if find_by_phone(phone):
+        raise DomainError(_l("This number already has an account. Sign in, or reset your password."), "phone")
+
+
+def start_registration(phone: str, ip: str | None = None) -> str:
+    """Send a registration code to a number that has no account yet; return the code."""
+    _refuse_taken(phone)
+    return sms_codes.issue_code(phone, sms_codes.REGISTER, ip)
+
+
+def register(phone: str, code: str, name: str, password: str, ip: str | None = None,
+             role: str = Role.APPLICANT) -> User:
+    """Create an applicant (or family helper) account once the SMS code checks out."""
+    if role not in SELF_SERVICE_ROLES:
+        raise DomainError(_l("Choose who the account is for."), "account_type")
+    name = check_name(name)
+    check_password(password, phone)
+    _refuse_taken(phone)
+    sms_codes.check_code(phone, sms_codes.REGISTER, code, ip)
+    user = User(phone=phone, name=name, password_hash=hash_password(password), role=role)
+    db.session.add(user)
+    db.session.flush()
+    audit.record("account.registered", actor=user, subject=user, ip=ip, role=role)
+    db.session.commit()
+    return user

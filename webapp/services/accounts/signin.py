@@ -1,0 +1,55 @@
+"""Signing in and out, and resetting a forgotten password by SMS code."""
+from flask_babel import lazy_gettext as _l
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ...extensions import db
+from ...models import User
+from ...models.base import utcnow
+from ..audit import log as audit
+from ..common.errors import DomainError
+from . import sms_codes
+from .passwords import check_password, hash_password
+from .users import find_by_phone
+
+# Checked against when the phone is unknown, so a wrong number takes as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not-a-real-password")
+_NO_SUCH_ACCOUNT = _l("No account uses this number. Check the number, or register.")
+
+
+def authenticate(phone: str, password: str, ip: str | None = None) -> User:
+    """Return the user for a right phone and password; record every try."""
+    user = find_by_phone(phone)
+    ok = check_password_hash(user.password_hash if user else _DUMMY_HASH, password or "")
+    if not (user and ok and user.active):
+        audit.record("account.login_failed", subject=user, ip=ip, phone=phone)
+        db.session.commit()
+        if user and ok and not user.active:
+            raise DomainError(_l("This account has been switched off. Please contact your local Disabled Persons' Federation."), "phone")
+        raise DomainError(_l("The phone number or password is not right."), "password")
+    user.last_login_at = utcnow()
+    audit.record("account.login", actor=user, subject=user, ip=ip)
+    db.session.commit()
+    return user
+
+
+def record_logout(user: User, ip: str | None = None, reason: str = "user") -> None:
+    audit.record("account.logout", actor=user, subject=user, ip=ip, reason=reason)
+    db.session.commit()
+
+
+def start_reset(phone: str, ip: str | None = None) -> str:
+    if not find_by_phone(phone):
+        raise DomainError(_NO_SUCH_ACCOUNT, "phone")
+    return sms_codes.issue_code(phone, sms_codes.RESET, ip)
+
+
+def reset_password(phone: str, code: str, password: str, ip: str | None = None) -> User:
+    user = find_by_phone(phone)
+    if user is None:
+        raise DomainError(_NO_SUCH_ACCOUNT, "phone")
+    check_password(password, phone)
+    sms_codes.check_code(phone, sms_codes.RESET, code, ip)
+    user.password_hash = hash_password(password)
+    audit.record("account.password_reset", actor=user, subject=user, ip=ip)
+    db.session.commit()
+    return user

@@ -1,0 +1,25 @@
+"""Finding an account, and remembering a person's language and care mode."""
+from sqlalchemy import select
+
+from ...extensions import db
+from ...models import User
+from ..audit import log as audit
+
+
+def find_by_phone(phone: str) -> User | None:
+    return db.session.scalar(select(User).where(User.phone == phone))
+
+
+def set_preferences(user: User, *, locale: str | None = None, care_mode: bool | None = None,
+                    ip: str | None = None) -> None:
+    """Remember language and care mode on the profile; write only when something changes."""
+    changes = {}
+    if locale is not None and locale != user.locale:
+        changes["locale"] = locale
+        user.locale = locale
+    if care_mode is not None and care_mode != user.care_mode:
+        changes["care_mode"] = care_mode
+        user.care_mode = care_mode
+    if changes:
+        audit.record("account.preferences", actor=user, subject=user, ip=ip, **changes)
+        db.session.commit()

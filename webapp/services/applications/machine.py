@@ -1,0 +1,146 @@
+"""The application state machine: every transition is one guarded UPDATE in one transaction with
+its event row and notice; a refused one raises and changes nothing (see rules.py for the diagram).
+
+Courses: approval takes a seat (enrolled) or joins the waiting list (waitlisted); a withdrawal
+frees the seat for the first on the list. Stalls: allocation of approved applicants, by the
+published draw when they outnumber the units. Posts: approved applicants are the shortlist.
+"""
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from ...extensions import db
+from ...models import COURSE, POST, STALL, Application
+from ...models import ApplicationStatus as S
+from ...models.base import utcnow
+from ..common.errors import DomainError
+from . import notices, questions
+from .guarded import free_place, move, take_place, try_move
+from .rules import Action, TransitionError, from_statuses, require
+
+
+def _done(application: Application) -> Application:
+    db.session.commit()
+    notices.send_pending()
+    return application
+
+
+def _move_for(application: Application, action: Action, to: S, **kwargs) -> None:
+    move(application, from_statuses(action, application), to, **kwargs)
+
+
+def _step(application: Application, user, action: Action, to: S, **kwargs) -> None:
+    """Refuse what the rules refuse, then move from where the action may start."""
+    require(application, user, action)
+    _move_for(application, action, to, **kwargs)
+
+
+def submit(acting, application: Application) -> Application:
+    require(application, acting.actor, Action.SUBMIT)
+    questions.check_answers(application)
+    _move_for(application, Action.SUBMIT, S.SUBMITTED, actor=acting.actor, on_behalf=acting.on_behalf,
+              submitted_at=utcnow())
+    return _done(application)
+
+
+def resubmit(acting, application: Application) -> Application:
+    _step(application, acting.actor, Action.RESUBMIT, S.SUBMITTED, actor=acting.actor, on_behalf=acting.on_behalf,
+          submitted_at=utcnow())
+    return _done(application)
+
+
+def claim(caseworker, application: Application) -> Application:
+    _step(application, caseworker, Action.CLAIM, S.UNDER_REVIEW, actor=caseworker, assigned_to_id=caseworker.id)
+    return _done(application)
+
+
+def unclaim(caseworker, application: Application) -> Application:
+    _step(application, caseworker, Action.UNCLAIM, S.SUBMITTED, actor=caseworker, assigned_to_id=None)
+    return _done(application)
+
+
+def _reason(text: str | None, missing) -> str:
+    if not (text or "").strip():
+        raise DomainError(missing, "reason")
+    return text.strip()
+
+
+def reject(caseworker, application: Application, reason: str) -> Application:
+    require(application, caseworker, Action.REJECT)
+    reason = _reason(reason, _l("Give the reason, so the applicant knows why."))
+    _move_for(application, Action.REJECT, S.REJECTED, actor=caseworker, reason=reason, decided_at=utcnow())
+    return _done(application)
+
+
+def ask_for_information(caseworker, application: Application, reason: str) -> Application:
+    require(application, caseworker, Action.ASK)
+    reason = _reason(reason, _l("Say exactly what is missing."))
+    _move_for(application, Action.ASK, S.NEEDS_INFO, actor=caseworker, reason=reason)
+    return _done(application)
+
+
+def approve(caseworker, application: Application) -> Application:
+    """Approve (the person's identity must be verified); a course then takes a seat or waits for one."""
+    _step(application, caseworker, Action.APPROVE, S.APPROVED, actor=caseworker, decided_at=utcnow())
+    if application.opportunity.kind == COURSE:
+        _enrol_or_wait(application)
+    return _done(application)
+
+
+def _enrol_or_wait(application: Application) -> None:
+    if take_place(application.opportunity_id):
+        move(application, (S.APPROVED, S.WAITLISTED), S.ENROLLED)
+    else:
+        move(application, (S.APPROVED,), S.WAITLISTED, waitlisted_at=utcnow())
+
+
+def allocate(application: Application, actor=None) -> Application:
+    """Give an approved stall applicant a unit if one is left; otherwise they get none."""
+    if application.opportunity.kind != STALL:
+        raise TransitionError(_l("Only stall openings have units."))
+    to = S.ALLOCATED if take_place(application.opportunity_id) else S.NOT_ALLOCATED
+    move(application, (S.APPROVED,), to, actor=actor)
+    return _done(application)
+
+
+def hire(caseworker, application: Application) -> Application:
+    if application.opportunity.kind != POST:
+        raise TransitionError(_l("Only public-welfare posts hire."))
+    require(application, caseworker, Action.HIRE)
+    if not take_place(application.opportunity_id):
+        db.session.rollback()
+        raise TransitionError(_l("All reserved places of this post are filled."))
+    _move_for(application, Action.HIRE, S.HIRED, actor=caseworker)
+    return _done(application)
+
+
+def withdraw(acting, application: Application, reason: str | None = None) -> Application:
+    """Withdraw before a final state; leaving a course frees the seat for the waiting list."""
+    was_enrolled = application.status == S.ENROLLED
+    _step(application, acting.actor, Action.WITHDRAW, S.WITHDRAWN, actor=acting.actor, on_behalf=acting.on_behalf,
+          reason=(reason or "").strip() or None)
+    if was_enrolled:
+        free_place(application.opportunity_id)
+        _promote(application.opportunity_id)
+    return _done(application)
+
+
+def _promote(opportunity_id: int) -> None:
+    """Seats to the waiting list in order, while there are seats and people waiting."""
+    while True:
+        first = db.session.scalar(select(Application).where(
+            Application.opportunity_id == opportunity_id, Application.status == S.WAITLISTED)
+            .order_by(Application.waitlisted_at, Application.id).limit(1))
+        if first is None or not take_place(opportunity_id):
+            return
+        if not try_move(first, (S.WAITLISTED,), S.ENROLLED):
+            free_place(opportunity_id)  # someone else moved them meanwhile; try the next
+
+
+def waiting_position(application: Application) -> int | None:
+    if application.status != S.WAITLISTED:
+        return None
+    ahead = db.session.scalar(select(func.count()).select_from(Application).where(
+        Application.opportunity_id == application.opportunity_id, Application.status == S.WAITLISTED,
+        (Application.waitlisted_at < application.waitlisted_at)
+        | ((Application.waitlisted_at == application.waitlisted_at) & (Application.id < application.id))))
+    return ahead + 1

@@ -1,0 +1,109 @@
+"""What may happen next to an application, and who may do it: the one home of that rule.
+
+Views and templates ask `allowed_actions(application, user)`; the state machine refuses anything
+else with `require`, and then moves the status only from `from_statuses(...)` in a guarded
+UPDATE, so a change someone else made a moment earlier is refused too. `user` is the signed-in
+person: the applicant, a helper acting for them, or a member of staff (whose scope the caller has
+already checked).
+
+    draft -submit-> submitted -claim-> under_review -approve-> approved -> enrolled | allocated | hired
+    under_review -reject-> rejected; under_review -ask-> needs_info -resubmit-> submitted
+    under_review -unclaim-> submitted; any open state -withdraw-> withdrawn (a course seat too)
+"""
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ...extensions import db
+from ...models import COURSE, Application, IdentityStatus, Profile, User
+from ...models import ApplicationStatus as S
+from ...models.application import OPEN, WITHDRAWABLE
+from ..common.errors import DomainError
+
+
+class TransitionError(DomainError):
+    status = 409
+
+
+class NotAssigned(DomainError):
+    status = 409
+
+
+class Action(StrEnum):
+    EDIT = "edit"            # change the answers of a draft, or of one sent back for more
+    SUBMIT = "submit"
+    RESUBMIT = "resubmit"
+    WITHDRAW = "withdraw"
+    CLAIM = "claim"
+    UNCLAIM = "unclaim"
+    APPROVE = "approve"
+    REJECT = "reject"
+    ASK = "ask"              # send back for more information
+    REASSIGN = "reassign"    # hand over to a colleague of the same district
+    HIRE = "hire"            # an approved applicant takes a public-welfare post
+
+
+# The statuses each action starts from.
+FROM = {
+    Action.EDIT: frozenset({S.DRAFT, S.NEEDS_INFO}),
+    Action.SUBMIT: frozenset({S.DRAFT}),
+    Action.RESUBMIT: frozenset({S.NEEDS_INFO}),
+    Action.WITHDRAW: OPEN,
+    Action.CLAIM: frozenset({S.SUBMITTED}),
+    Action.UNCLAIM: frozenset({S.UNDER_REVIEW}),
+    Action.APPROVE: frozenset({S.UNDER_REVIEW}),
+    Action.REJECT: frozenset({S.UNDER_REVIEW}),
+    Action.ASK: frozenset({S.UNDER_REVIEW}),
+    Action.REASSIGN: frozenset({S.UNDER_REVIEW}),
+    Action.HIRE: frozenset({S.APPROVED}),
+}
+# Taken by the applicant, or a helper for them; the others by staff.
+APPLICANT_SIDE = frozenset({Action.EDIT, Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW})
+# Decided only by the caseworker who claimed the application.
+ASSIGNEE_ONLY = frozenset({Action.UNCLAIM, Action.APPROVE, Action.REJECT, Action.ASK})
+
+CHANGED = _l("This application can no longer be changed this way. Its status may have just changed: "
+             "reload the page to see it.")
+
+
+def from_statuses(action: Action, application: Application) -> frozenset[S]:
+    """Where `action` may start; leaving a course frees the seat, so an enrolled place may be withdrawn."""
+    if action == Action.WITHDRAW and application.opportunity.kind == COURSE:
+        return WITHDRAWABLE
+    return FROM[action]
+
+
+def _identity_verified(application: Application) -> bool:
+    return db.session.scalar(select(Profile.identity_status).where(
+        Profile.user_id == application.applicant_id)) == IdentityStatus.VERIFIED
+
+
+def refusal(application: Application, user: User, action: Action, *,
+            identity_verified: bool | None = None) -> DomainError | None:
+    """Why `user` may not take `action` on the application now, or None when they may."""
+    on_applicant_side = user.is_applicant or user.is_helper
+    if on_applicant_side != (action in APPLICANT_SIDE) or application.status not in from_statuses(action, application):
+        return TransitionError(CHANGED)
+    if action in ASSIGNEE_ONLY and application.assigned_to_id != user.id:
+        return NotAssigned(_l("Another caseworker is checking this application. Ask them, or have it "
+                              "reassigned to you first."))
+    if action == Action.APPROVE:
+        verified = _identity_verified(application) if identity_verified is None else identity_verified
+        if not verified:
+            return DomainError(_l("Verify the person's identity before approving."))
+    return None
+
+
+def allowed_actions(application: Application, user: User, *,
+                    identity_verified: bool | None = None) -> frozenset[Action]:
+    """Everything `user` may do with the application now: the buttons a page shows."""
+    return frozenset(action for action in Action
+                     if refusal(application, user, action, identity_verified=identity_verified) is None)
+
+
+def require(application: Application, user: User, action: Action) -> None:
+    """Raise the refusal, if any."""
+    refused = refusal(application, user, action)
+    if refused is not None:
+        raise refused

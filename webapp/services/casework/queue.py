@@ -1,0 +1,112 @@
+"""The district queue: filters, counts per status, pages of 20, in two queries whatever its length."""
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import aliased
+
+from ...extensions import db
+from ...models import Application, ApplicationStatus, Opportunity, Profile, User
+from ...models.base import utcnow
+from ..common.paging import Page, paginate
+from . import scope
+
+PER_PAGE = 20
+MAX_QUERY = 50
+MAX_WAITING_DAYS = 3650
+# What the queue can hold: everything sent (a draft is still the applicant's own).
+SENT_STATUSES = tuple(status for status in ApplicationStatus if status != ApplicationStatus.DRAFT)
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """What the caseworker asked for; values already checked by the form."""
+
+    kind: str = ""
+    status: str = ""
+    opportunity_id: int | None = None
+    waiting_days: int | None = None
+    mine: bool = False
+    unassigned: bool = False
+    q: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any((self.kind, self.status, self.opportunity_id, self.waiting_days is not None, self.mine,
+                    self.unassigned, self.q))
+
+    def as_args(self, **changes) -> dict:
+        """Query-string arguments that reproduce these filters (for page and count links)."""
+        args = {"kind": self.kind, "status": self.status, "opportunity": self.opportunity_id,
+                "waiting": self.waiting_days, "mine": "y" if self.mine else "",
+                "unassigned": "y" if self.unassigned else "", "q": self.q}
+        args.update(changes)
+        return {key: value for key, value in args.items() if value not in (None, "")}
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    application: Application
+    profile: Profile
+    assignee_name: str | None
+
+
+@dataclass(frozen=True)
+class Queue:
+    page: Page
+    counts: dict = field(default_factory=dict)  # status -> number, for the filters except status
+
+
+def _queue_conditions(user, filters: QueueFilters) -> list:
+    found = scope.applications(user)
+    if filters.kind:
+        found.append(Opportunity.kind == filters.kind)
+    if filters.opportunity_id:
+        found.append(Application.opportunity_id == filters.opportunity_id)
+    if filters.waiting_days is not None:
+        found.append(Application.submitted_at <= utcnow() - timedelta(days=filters.waiting_days))
+    if filters.mine:
+        found.append(Application.assigned_to_id == user.id)
+    if filters.unassigned:
+        found.append(Application.assigned_to_id.is_(None))
+    if filters.q:
+        words = filters.q[:MAX_QUERY]
+        found.append(or_(Application.reference.icontains(words, autoescape=True),
+                         Profile.full_name.icontains(words, autoescape=True),
+                         User.name.icontains(words, autoescape=True)))
+    return found
+
+
+def _joined(statement, assignee):
+    return (statement.join(Profile, Profile.user_id == Application.applicant_id)
+            .join(User, User.id == Application.applicant_id)
+            .join(Opportunity, Opportunity.id == Application.opportunity_id)
+            .outerjoin(assignee, assignee.id == Application.assigned_to_id))
+
+
+def queue(user, filters: QueueFilters, page: int = 1, per_page: int = PER_PAGE) -> Queue:
+    """One page of the queue, newest first, and the counts per status: two queries in all.
+
+    The counts apply every filter except the status, so they also give the page's total.
+    """
+    assignee = aliased(User)
+    where = _queue_conditions(user, filters)
+    counts = dict(db.session.execute(
+        _joined(select(Application.status, func.count()), assignee).where(*where)
+        .group_by(Application.status)).all())
+    total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
+    if filters.status:
+        where = [*where, Application.status == filters.status]
+    # Application.applicant and .opportunity load in the same query (lazy="joined").
+    rows = (_joined(select(Application, Profile, assignee.name), assignee).where(*where)
+            .order_by(Application.submitted_at.desc(), Application.id.desc()))
+    return Queue(page=paginate(rows, page, per_page, total=total, rows=lambda row: QueueRow(*row)), counts=counts)
+
+
+def opportunities_in_scope(user) -> list[tuple[int, str]]:
+    """(id, title) of the items that have sent applications in the user's scope, for the filter."""
+    return [tuple(row) for row in db.session.execute(
+        select(Opportunity.id, Opportunity.title).where(Opportunity.id.in_(
+            select(Application.opportunity_id).join(Profile, Profile.user_id == Application.applicant_id)
+            .where(*scope.applications(user))))
+        .order_by(Opportunity.title, Opportunity.id)).all()]

@@ -1,0 +1,58 @@
+"""Dates as people type them, and the service's own calendar (Asia/Shanghai).
+
+`read_date` takes 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305 and full-width digits;
+callers word their own messages, this only says which of the two things is wrong.
+"""
+import re
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+
+_TYPED = str.maketrans("０１２３４５６７８９－／．　", "0123456789-/. ")
+_DATE = re.compile(r"(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
+
+
+class NotYearMonthDay(ValueError):
+    """The text is not written as year, month, day."""
+
+
+class NotARealDate(ValueError):
+    """Year, month and day, but no such day (2026-02-30)."""
+
+
+def read_date(raw) -> date | None:
+    """The date typed, or None when nothing was typed."""
+    if isinstance(raw, date):
+        return raw
+    text = str(raw or "").translate(_TYPED).strip()
+    if not text:
+        return None
+    match = _DATE.fullmatch(text)
+    if not match:
+        raise NotYearMonthDay(text)
+    try:
+        return date(*(int(part) for part in match.groups() if part is not None))
+    except ValueError:
+        raise NotARealDate(text) from None
+
+
+# The service's own calendar: Yangquan's time zone, whatever the server's clock is set to.
+# Timestamps are stored as naive UTC; these turn local days into that form.
+
+def local_zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "Asia/Shanghai")
+
+
+def current_year() -> int:
+    return datetime.now(local_zone()).year
+
+
+def start_of_day_utc(day: date) -> datetime:
+    """Local midnight at the start of `day`, as naive UTC like the stored values."""
+    return datetime.combine(day, time(), tzinfo=local_zone()).astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def year_bounds(year: int) -> tuple[datetime, datetime]:
+    """1 January to 1 January of the next year, local time, as naive UTC."""
+    return start_of_day_utc(date(year, 1, 1)), start_of_day_utc(date(year + 1, 1, 1))

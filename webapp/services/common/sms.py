@@ -1,0 +1,42 @@
+"""Text messages go out through a pluggable sender chosen by SMS_SENDER: "outbox" appends to a
+file (development), "memory" keeps them in a list (tests). A gateway sender plugs in the same way.
+"""
+from flask import current_app
+
+from ...models.base import utcnow
+
+
+class OutboxSender:
+    """Appends each message to a file: the development stand-in for an SMS gateway."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def send(self, phone: str, text: str) -> None:
+        with open(self.path, "a", encoding="utf-8") as outbox:
+            outbox.write(f"{utcnow().isoformat(timespec='seconds')}Z\t{phone}\t{text}\n")
+
+
+class MemorySender:
+    """Keeps messages in a list, for tests."""
+
+    def __init__(self):
+        self.sent: list[tuple[str, str]] = []
+
+    def send(self, phone: str, text: str) -> None:
+        self.sent.append((phone, text))
+
+
+def init_sender(app) -> None:
+    kind = app.config["SMS_SENDER"]
+    if kind == "outbox":
+        sender = OutboxSender(app.config["SMS_OUTBOX"])
+    elif kind == "memory":
+        sender = MemorySender()
+    else:
+        raise RuntimeError(f"Unknown SMS_SENDER {kind!r}")
+    app.extensions["sms_sender"] = sender
+
+
+def send(phone: str, text: str) -> None:
+    current_app.extensions["sms_sender"].send(phone, text)

@@ -1,0 +1,75 @@
+"""Evidence photos: stored through uploads (checked, re-encoded), listed, shown, removed."""
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ...extensions import db
+from ...models import Evidence, Profile
+from ...models.base import utcnow
+from ..audit import log as audit
+from ..common.errors import DomainError
+from . import consent, uploads
+
+KINDS = {"certificate": _l("Disability certificate (残疾人证)"), "id_card": _l("Resident ID card")}
+
+
+def current(user) -> dict[str, Evidence]:
+    """The newest photo of each kind (one query)."""
+    rows = db.session.scalars(select(Evidence).where(Evidence.user_id == user.id, Evidence.deleted_at.is_(None))
+                              .order_by(Evidence.uploaded_at)).all()
+    return {row.kind: row for row in rows}
+
+
+def add(acting, kind: str, upload, ip: str | None = None) -> Evidence:
+    """Store a new photo of one kind; the older one of that kind is replaced."""
+    if kind not in KINDS:
+        raise DomainError(_l("Choose which document the photo shows."), "kind")
+    consent.require(acting.person)
+    stored = uploads.store_image(upload, field=kind)
+    try:
+        old = current(acting.person).get(kind)
+        if old:
+            old.deleted_at = utcnow()
+        row = Evidence(user_id=acting.person.id, kind=kind, file_name=stored.name, thumb_name=stored.thumb_name,
+                       mime=stored.mime, width=stored.width, height=stored.height, size=stored.size,
+                       uploaded_by_id=acting.actor.id)
+        db.session.add(row)
+        audit.record_for(acting, "evidence.uploaded", ip, kind=kind, size=stored.size)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        uploads.delete(stored.name)  # nothing half-saved: no file without its row
+        raise
+    if old:
+        uploads.delete(old.file_name)  # a replaced photo is not kept on disk
+    return row
+
+
+def remove(acting, evidence_id: int, ip: str | None = None) -> None:
+    row = db.session.get(Evidence, evidence_id)
+    if row is None or row.user_id != acting.person.id or row.deleted_at is not None:
+        raise LookupError(evidence_id)
+    row.deleted_at = utcnow()
+    audit.record_for(acting, "evidence.removed", ip, kind=row.kind)
+    db.session.commit()
+    uploads.delete(row.file_name)
+
+
+def viewable(viewer, evidence_id: int, helper_person=None) -> Evidence:
+    """The photo if the viewer may see it: owner, a helper acting for the owner, district staff."""
+    row = db.session.get(Evidence, evidence_id)
+    if row is None or row.deleted_at is not None:
+        raise LookupError(evidence_id)
+    if viewer.id == row.user_id or (helper_person is not None and helper_person.id == row.user_id):
+        return row
+    if viewer.is_caseworker:
+        district = db.session.scalar(select(Profile.district).where(Profile.user_id == row.user_id))
+        if viewer.district is None or viewer.district == district:
+            return row
+    raise LookupError(evidence_id)
+
+
+def record_view(viewer, row: Evidence, ip: str | None = None) -> None:
+    """Staff looking at someone's evidence is audited (owners and their helpers are not)."""
+    if viewer.id != row.user_id and viewer.is_caseworker:
+        audit.record("evidence.viewed", actor=viewer, subject=row.user_id, ip=ip, evidence_id=row.id)
+        db.session.commit()

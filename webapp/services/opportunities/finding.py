@@ -1,0 +1,93 @@
+"""Finding published courses, stalls and posts.
+
+Queries only, no request objects. A list page costs one query whatever its length: the page of
+rows with the total counted alongside (Opportunity has no relationships, so nothing loads per
+row). The (kind, status, deadline) index drives every list and its order; category and district
+have their own indexes. The text search and the accessibility features are checked on the rows that
+index has already narrowed down.
+"""
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import String, cast, or_, select
+
+from ...extensions import db
+from ...models import COURSE, POST, STALL, Opportunity, OpportunityStatus
+from ..common.paging import Page, paginate
+
+PER_PAGE = 10
+MAX_QUERY = 50
+OPPORTUNITY_KINDS = (STALL, POST)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the person asked for; values are already checked against the vocabularies."""
+
+    q: str = ""
+    kind: str = ""  # opportunities: "", stall or post
+    category: str = ""  # courses: training category; opportunities: stall kind
+    district: str = ""
+    accessibility: tuple[str, ...] = ()
+    open_now: bool = False
+    rural: bool = False
+
+    @property
+    def active(self) -> bool:
+        return any((self.q, self.kind, self.category, self.district, self.accessibility, self.open_now,
+                    self.rural))
+
+    def as_args(self) -> dict:
+        """Query-string arguments that reproduce these filters (for page links)."""
+        args = {"q": self.q, "kind": self.kind, "category": self.category, "district": self.district,
+                "accessibility": list(self.accessibility), "open": "y" if self.open_now else "",
+                "rural": "y" if self.rural else ""}
+        return {key: value for key, value in args.items() if value}
+
+
+def _conditions(kinds: tuple[str, ...], filters: Filters, today: date) -> list:
+    kind = (Opportunity.kind == kinds[0]) if len(kinds) == 1 else Opportunity.kind.in_(kinds)
+    found = [kind, Opportunity.status == OpportunityStatus.PUBLISHED]
+    if filters.kind:
+        found.append(Opportunity.kind == filters.kind)
+    if filters.category:
+        found.append(Opportunity.category == filters.category)
+    if filters.district:
+        found.append(Opportunity.district == filters.district)
+    if filters.open_now:
+        found.append(Opportunity.window_open_on(today))
+    if filters.rural:
+        found.append(Opportunity.rural.is_(True))
+    if filters.q:
+        words = filters.q[:MAX_QUERY]
+        found.append(or_(Opportunity.title.icontains(words, autoescape=True),
+                         Opportunity.provider.icontains(words, autoescape=True),
+                         Opportunity.description.icontains(words, autoescape=True)))
+    # The JSON list is stored as text (["step_free", "online"]) on SQLite and PostgreSQL alike;
+    # keys come from VENUE_ACCESSIBILITY, so they hold no LIKE wildcards.
+    as_text = cast(Opportunity.accessibility, String)
+    found += [as_text.like(f'%"{feature}"%') for feature in filters.accessibility]
+    return found
+
+
+def search(kinds: tuple[str, ...], filters: Filters, page: int = 1, per_page: int = PER_PAGE,
+           today: date | None = None) -> Page:
+    """One page of published items of these kinds, soonest deadline first (then id)."""
+    where = _conditions(kinds, filters, today or date.today())
+    return paginate(select(Opportunity).where(*where).order_by(Opportunity.deadline, Opportunity.id), page, per_page)
+
+
+def courses(filters: Filters, page: int = 1, today: date | None = None) -> Page:
+    return search((COURSE,), filters, page, today=today)
+
+
+def opportunities(filters: Filters, page: int = 1, today: date | None = None) -> Page:
+    return search(OPPORTUNITY_KINDS, filters, page, today=today)
+
+
+def listed(opportunity_id: int, kinds: tuple[str, ...]) -> Opportunity | None:
+    """A published or closed item of one of these kinds; None for drafts and other kinds."""
+    item = db.session.get(Opportunity, opportunity_id)
+    if item is None or item.kind not in kinds or not item.status.is_public:
+        return None
+    return item

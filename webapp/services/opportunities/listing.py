@@ -1,0 +1,28 @@
+"""The administrators' list of everything published or drafted, and the numbers for its filters."""
+from sqlalchemy import func, select
+
+from ...extensions import db
+from ...models import Opportunity, OpportunityStatus
+from ..common.paging import Page, paginate
+from .fields import KINDS
+
+PER_PAGE = 20
+
+
+def listing(kind: str | None = None, status: str | None = None, page: int = 1, per_page: int = PER_PAGE) -> Page:
+    """The admin list, newest first: one query brings the page's rows and the total with them."""
+    conditions = [Opportunity.kind == kind] if kind else []
+    if status:
+        conditions.append(Opportunity.status == status)
+    return paginate(select(Opportunity).where(*conditions).order_by(Opportunity.id.desc()), page, per_page)
+
+
+def counts(kind: str | None = None, status: str | None = None) -> tuple[dict, dict]:
+    """Numbers for the filter links, from one grouped query: per kind within the chosen status, and
+    per status within the chosen kind; the key None counts them all."""
+    rows = db.session.execute(select(Opportunity.kind, Opportunity.status, func.count())
+                              .group_by(Opportunity.kind, Opportunity.status)).all()
+    by_kind = {key: sum(n for k, s, n in rows if key in (None, k) and status in (None, s)) for key in (None, *KINDS)}
+    by_status = {key: sum(n for k, s, n in rows if kind in (None, k) and key in (None, s))
+                 for key in (None, *OpportunityStatus)}
+    return by_kind, by_status

@@ -1,0 +1,1 @@
+"""Figures against the 2023 action plan's targets, for the administrators' dashboard."""

@@ -1,0 +1,176 @@
+"""The plan dashboard: this calendar year's figures against the 2023 action plan's targets.
+
+Seven grouped queries, whatever the number of people or items (no query per row). "This year" is
+the calendar year in Yangquan's time zone; timestamps are stored as naive UTC.
+"""
+import statistics
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, case, func, or_, select
+
+from ...extensions import db
+from ...models import (
+    COURSE,
+    POST,
+    STALL,
+    Application,
+    NeedsRegistration,
+    NeedsStatus,
+    Opportunity,
+    OpportunityStatus,
+    Profile,
+    Role,
+    User,
+)
+from ...models import ApplicationStatus as S
+from ..common.dates import current_year, year_bounds
+
+# Targets of 阳泉市促进残疾人就业行动方案 (2023), reference/yangquan-disabled-employment-action-plan-2023.txt.
+EMPLOYMENT_TARGET = 0.70      # 就业率力争达到70%
+TRAINING_TARGET = 400         # 每年培训不少于400人(次)
+RURAL_TRAINING_TARGET = 60    # 农村实用技术培训不少于60人次
+FUNDED_TARGET = 130           # 每年资助不少于130名残疾人
+RESERVED_TARGETS = {STALL: 0.10, POST: 0.05}  # 预留不低于10%的网点; 岗位比例不低于5%
+
+IN_WORK_STATUSES = ("employed", "flexible")
+PLACED_STATUSES = (S.HIRED, S.ALLOCATED)
+FUNDED_STATUSES = (S.ENROLLED, S.ALLOCATED, S.HIRED)
+STATUS_ORDER = (S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.APPROVED, S.WAITLISTED, S.REJECTED, S.WITHDRAWN,
+                S.ENROLLED, S.ALLOCATED, S.NOT_ALLOCATED, S.HIRED)
+# Days from submission to decision, by upper bound (None: no bound).
+DAY_BUCKETS = (7, 14, 30, None)
+
+
+@dataclass
+class Reserved:
+    id: int
+    kind: str
+    title: str
+    status: str
+    reserved: int
+    total: int | None
+    target: float
+
+    @property
+    def share(self) -> float | None:
+        return self.reserved / self.total if self.total else None
+
+    @property
+    def below_target(self) -> bool:
+        return self.share is None or self.share < self.target
+
+
+@dataclass
+class Figures:
+    year: int
+    registered: int = 0
+    by_district: dict = field(default_factory=dict)   # district key (or None) -> count
+    by_category: dict = field(default_factory=dict)   # category 1-7 (or None) -> count
+    in_work: int = 0           # either of the two below
+    in_work_by_needs: int = 0  # their newest needs registration says employed or flexible
+    placed: int = 0            # hired for a post or given a stall this year
+    training: int = 0
+    rural_training: int = 0
+    funded: int = 0
+    reserved: list[Reserved] = field(default_factory=list)
+    by_status: dict = field(default_factory=dict)
+    decision_days: list[float] = field(default_factory=list)
+
+    @property
+    def employment_share(self) -> float | None:
+        return self.in_work / self.registered if self.registered else None
+
+    @property
+    def median_days(self) -> float | None:
+        return statistics.median(self.decision_days) if self.decision_days else None
+
+    @property
+    def day_buckets(self) -> list[tuple[int | None, int]]:
+        counts, lower = [], -1.0
+        for upper in DAY_BUCKETS:
+            counts.append((upper, sum(1 for d in self.decision_days
+                                      if d > lower and (upper is None or d <= upper))))
+            lower = upper if upper is not None else lower
+        return counts
+
+
+def _between(column, start, end):
+    return and_(column >= start, column < end)
+
+
+def registered_applicants():
+    """Applicants with a submitted profile whose account is not deleted: the base of the figures."""
+    return (select(User.id).join(Profile, Profile.user_id == User.id)
+            .where(User.role == Role.APPLICANT, User.deleted_at.is_(None), Profile.submitted_at.is_not(None)))
+
+
+def compute(year: int | None = None) -> Figures:
+    year = year or current_year()
+    start, end = year_bounds(year)
+    figures = Figures(year=year)
+    decided_this_year = or_(_between(Application.decided_at, start, end), _between(Application.updated_at, start, end))
+
+    # 1. Registered applicants by district, category (one grouped query).
+    rows = db.session.execute(
+        select(Profile.district, Profile.disability_category, func.count())
+        .join(User, User.id == Profile.user_id)
+        .where(User.role == Role.APPLICANT, User.deleted_at.is_(None), Profile.submitted_at.is_not(None))
+        .group_by(Profile.district, Profile.disability_category)).all()
+    for district, category, count in rows:
+        figures.registered += count
+        figures.by_district[district] = figures.by_district.get(district, 0) + count
+        figures.by_category[category] = figures.by_category.get(category, 0) + count
+
+    # 2. In work: the newest submitted needs registration says so, or placed in a post or stall this year.
+    newest = (select(NeedsRegistration.user_id, func.max(NeedsRegistration.version).label("version"))
+              .where(NeedsRegistration.status == NeedsStatus.SUBMITTED).group_by(NeedsRegistration.user_id).subquery())
+    says_in_work = (select(NeedsRegistration.user_id)
+                    .join(newest, and_(NeedsRegistration.user_id == newest.c.user_id,
+                                       NeedsRegistration.version == newest.c.version))
+                    .where(NeedsRegistration.employment_status.in_(IN_WORK_STATUSES)))
+    placed = select(Application.applicant_id).where(Application.status.in_(PLACED_STATUSES), decided_this_year)
+    base = registered_applicants().subquery()
+    by_needs, by_placement = base.c.id.in_(says_in_work), base.c.id.in_(placed)
+    work = db.session.execute(
+        select(func.count(), func.coalesce(func.sum(case((by_needs, 1), else_=0)), 0),
+               func.coalesce(func.sum(case((by_placement, 1), else_=0)), 0))
+        .select_from(base).where(or_(by_needs, by_placement))).one()
+    figures.in_work, figures.in_work_by_needs, figures.placed = (int(n) for n in work)
+
+    # 3. Training person-times this year, and those of people from rural households.
+    training = db.session.execute(
+        select(func.count(), func.coalesce(func.sum(case((Profile.household_type == "rural", 1), else_=0)), 0))
+        .select_from(Application)
+        .join(Opportunity, Opportunity.id == Application.opportunity_id)
+        .outerjoin(Profile, Profile.user_id == Application.applicant_id)
+        .where(Opportunity.kind == COURSE, Application.status == S.ENROLLED, decided_this_year)).one()
+    figures.training, figures.rural_training = int(training[0]), int(training[1])
+
+    # 4. People funded: distinct people enrolled, given a stall or hired this year.
+    figures.funded = db.session.scalar(
+        select(func.count(func.distinct(Application.applicant_id)))
+        .where(Application.status.in_(FUNDED_STATUSES), decided_this_year)) or 0
+
+    # 5. Reserved share of every published or closed stall opening and post.
+    figures.reserved = [
+        Reserved(id=o.id, kind=o.kind, title=o.title, status=o.status, reserved=o.capacity, total=o.total,
+                 target=RESERVED_TARGETS[o.kind])
+        for o in db.session.execute(
+            select(Opportunity.id, Opportunity.kind, Opportunity.title, Opportunity.status, Opportunity.capacity,
+                   Opportunity.total)
+            .where(Opportunity.kind.in_((STALL, POST)), Opportunity.status.in_((OpportunityStatus.PUBLISHED, OpportunityStatus.CLOSED)))
+            .order_by(Opportunity.kind, Opportunity.title, Opportunity.id)).all()]
+
+    # 6. Applications sent this year by status.
+    figures.by_status = dict(db.session.execute(
+        select(Application.status, func.count())
+        .where(Application.status != S.DRAFT, _between(Application.submitted_at, start, end))
+        .group_by(Application.status)).all())
+
+    # 7. Days from submission to decision for decisions made this year.
+    figures.decision_days = sorted(
+        max((decided - submitted).total_seconds() / 86400, 0.0)
+        for submitted, decided in db.session.execute(
+            select(Application.submitted_at, Application.decided_at)
+            .where(Application.submitted_at.is_not(None), _between(Application.decided_at, start, end))).all())
+    return figures
