@@ -11,11 +11,7 @@ from webapp.services.applications.rules import TransitionError
 from webapp.services.common.acting import Acting
 from webapp.services.common.errors import DomainError
 
-
-@pytest.fixture(autouse=True)
-def english(app):
-    with app.test_request_context("/?lang=en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -12,11 +12,7 @@ from webapp.models import Application, Opportunity
 from webapp.services.applications import draw
 from webapp.services.common.errors import DomainError
 
-
-@pytest.fixture(autouse=True)
-def english(app):
-    with app.test_request_context("/?lang=en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_the_order_is_the_sha256_of_seed_and_reference_written_out_by_hand():

@@ -57,11 +57,7 @@ def app():
         yield app
 
 
-@pytest.fixture(autouse=True)
-def english(app):
-    """Messages are read in English here; the catalogs are tested on their own."""
-    with app.test_request_context("/?lang=en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def refused(check, *args, **kwargs) -> DomainError:

@@ -14,10 +14,7 @@ from webapp.services.common.errors import DomainError
 S = ApplicationStatus
 
 
-@pytest.fixture(autouse=True)
-def english(app):
-    with app.test_request_context("/?lang=en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -12,11 +12,7 @@ from webapp.services.common.errors import DomainError, RateLimited
 PHONE = "13812345678"
 
 
-@pytest.fixture(autouse=True)
-def english(app):
-    """Messages are read in English here; the catalogs are tested on their own."""
-    with app.test_request_context("/?lang=en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def _age_codes(minutes: int) -> None:
