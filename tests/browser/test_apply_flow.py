@@ -5,7 +5,7 @@ Every step is Tab and Enter (and typing); each page on the way is checked with a
 import pytest
 
 from .conftest import axe_violations, sign_in
-from .test_keyboard import at, tab_until
+from .journeys import at, tab_until
 
 COURSE = "小杂粮种植与加工"  # a rural course in the demo data that nothing else applies for
 

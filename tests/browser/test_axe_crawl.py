@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urldefrag, urlencode, urlsplit
 import pytest
 
 from .conftest import axe_violations, sign_in
+from .journeys import MODES
 
 ROLES = {
     "anonymous": None,
@@ -18,12 +19,6 @@ ROLES = {
     "caseworker": "13800000002",
     "admin": "13800000003",
     "helper": "13800000004",
-}
-# mode -> (lang cookie, care cookie, expected <html lang>)
-MODES = {
-    "zh_CN": ("zh_CN", False, "zh-CN"),
-    "en": ("en", False, "en"),
-    "care": ("zh_CN", True, "zh-CN"),
 }
 START = ("/", "/me")
 # Pages that links may not reach; always visited.
@@ -34,7 +29,7 @@ SKIP_PATHS = {"/sw.js", "/manifest.webmanifest"}
 # Links to files, not pages: page.goto cannot open a download ("Download is starting") and axe has
 # nothing to check in an image. Each is fetched once instead and must answer (status < 400) with
 # something other than HTML. So is any link with a download attribute (the dashboard's CSV files).
-FILE_PREFIXES = ("/evidence/",)  # evidence photos (see test_profile_flow)
+FILE_PREFIXES = ("/evidence/",)  # evidence photos (see test_profile_needs_and_photos)
 FILE_PATHS = {"/me/data/download"}  # the applicant's own data, a zip
 MIN_PAGES = 8
 # Pages each crawl must reach, so a crawl that stops following links cannot pass.

@@ -7,19 +7,13 @@ import re
 import pytest
 
 from .conftest import axe_violations, sign_in
-
-MODES = {"zh_CN": ("zh_CN", False), "en": ("en", False), "care": ("zh_CN", True)}
-
-
-def _submit(page):
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
+from .journeys import MODES, submit
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("mode", list(MODES))
 def test_form_steps_and_error_states_pass_axe(context, live_server, crawl_stats, mode):
-    lang, care = MODES[mode]
+    lang, care, _html_lang = MODES[mode]
     page = context(locale=lang, care=care).new_page()
     phone = {"zh_CN": "13910000001", "en": "13910000002", "care": "13910000003"}[mode]
     found, seen = [], []
@@ -30,24 +24,24 @@ def test_form_steps_and_error_states_pass_axe(context, live_server, crawl_stats,
         found.extend(axe_violations(page, f"{mode} {label}"))
 
     page.goto(f"{live_server}/auth/register")
-    _submit(page)
+    submit(page)
     assert page.locator(".error-summary").is_visible()
     check("register with errors")
     page.fill("#phone", phone)
-    _submit(page)
+    submit(page)
     assert page.url.endswith("/auth/register/verify")
     check("register step 2")
     code = re.search(r"\d{6}", page.inner_text(".dev-note")).group(0)
     page.fill("#code", f"{(int(code) + 1) % 10**6:06d}")
     page.fill("#name", "测试")
     page.fill("#password", "lantern-river-42")
-    _submit(page)
+    submit(page)
     assert page.locator("#code[aria-invalid=true]").count() == 1
     check("register step 2 with errors")
     assert page.input_value("#name") == "测试"  # kept after the refusal
     page.fill("#code", code)
     page.fill("#password", "lantern-river-42")
-    _submit(page)
+    submit(page)
     assert "/auth/welcome" in page.url
     check("registered")
 
@@ -60,15 +54,15 @@ def test_form_steps_and_error_states_pass_axe(context, live_server, crawl_stats,
 
     page.goto(f"{live_server}/auth/reset")
     page.fill("#phone", phone)
-    _submit(page)
+    submit(page)
     assert page.url.endswith("/auth/reset/verify")
     check("reset step 2")
-    _submit(page)
+    submit(page)
     check("reset step 2 with errors")
 
     sign_in(page, live_server, "13800000003")
     page.goto(f"{live_server}/admin/staff/new")
-    _submit(page)
+    submit(page)
     check("new caseworker with errors")
 
     crawl_stats["visits"] += len(seen)

@@ -11,13 +11,12 @@ from webapp.demo.applicant import DEMO_ID_BODY
 from webapp.services.identity.numbers import check_character, mask_id
 
 from .conftest import axe_violations, sign_in
-from .test_keyboard import active, tab_once_to, tab_until
-from .test_profile_flow import SnapshotAxe, path, press_enter, register, submit, tab_to, text
+from .journeys import (MODES, SnapshotAxe, active, path, press_enter, register, submit, tab_once_to, tab_to,
+                       tab_until, text)
 
 HELPER_PHONE = "13800000004"
 PERSON = "张明"  # the demo applicant 13800000001
 DEMO_ID = DEMO_ID_BODY + check_character(DEMO_ID_BODY)
-MODES = {"zh_CN": ("zh_CN", False, "zh-CN"), "en": ("en", False, "en"), "care": ("zh_CN", True, "zh-CN")}
 # Each mode saves a different answer, so each run shows that its own save worked.
 STATUS_BY_MODE = {"zh_CN": "flexible", "en": "employed", "care": "student"}
 STATUS_LABELS = {"flexible": "Self-employed or flexible work", "employed": "Working, and want a change or more hours",

@@ -11,42 +11,11 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import axe_violations
+from .journeys import SUBMIT, active, at, tab_once_to, tab_until
 
 NEW_PHONE = "13912345678"
 NEW_NAME = "键盘测试"
 NEW_PASSWORD = "Kb7-qWz93x"
-MAX_TABS = 40
-
-ACTIVE = """() => {
-    const el = document.activeElement;
-    return el ? {tag: el.tagName.toLowerCase(), id: el.id, cls: el.className,
-                 type: el.getAttribute("type"), text: (el.textContent || "").trim(),
-                 form: el.form ? el.form.getAttribute("action") : null} : null;
-}"""
-
-
-def active(page) -> dict:
-    return page.evaluate(ACTIVE)
-
-
-def tab_until(page, test: str, what: str, key: str = "Tab") -> dict:
-    """Press Tab (or Shift+Tab) until `test` (JS, given document.activeElement as el) holds."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press(key)
-        if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({test}); }}"):
-            return active(page)
-    pytest.fail(f"{what} never got focus after {MAX_TABS} presses of {key}; focus is on {active(page)}")
-
-
-def tab_once_to(page, element_id: str, key: str = "Tab") -> None:
-    page.keyboard.press(key)
-    now = active(page)
-    assert now and now["id"] == element_id, f"{key} should move focus to #{element_id}, it is on {now}"
-
-
-def at(page) -> str:
-    """The page's URL without a fragment (a redirect keeps the #main of the skip link)."""
-    return page.url.split("#", 1)[0]
 
 
 def has_focus_indicator(page) -> dict:
@@ -54,9 +23,6 @@ def has_focus_indicator(page) -> dict:
         const s = getComputedStyle(document.activeElement);
         return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow};
     }""")
-
-
-SUBMIT = "el.matches('main form button[type=submit]')"
 
 
 @pytest.mark.browser
