@@ -1,5 +1,12 @@
 """The one place that reads who is asking from where, and where they may be sent back to."""
+import re
+from urllib.parse import urlsplit
+
 from flask import request
+
+# Browsers drop tabs and newlines from a URL and read a backslash as a slash, so "/\t/evil.example"
+# would leave the site: no control character, space or backslash anywhere.
+_UNSAFE = re.compile(r"[\x00-\x20\x7f\\]")
 
 
 def client_address() -> str:
@@ -7,8 +14,12 @@ def client_address() -> str:
     return request.remote_addr or "unknown"
 
 
-def safe_next(target: str | None) -> str | None:
-    """Only same-site paths may be redirect targets."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+def safe_next(target) -> str | None:
+    """A redirect target on this site, or None: a path with one leading "/" and nothing that a
+    browser could turn into another site (used for every `next`)."""
+    if not isinstance(target, str) or not target.startswith("/") or target.startswith("//"):
+        return None
+    if _UNSAFE.search(target):
+        return None
+    parts = urlsplit(target)
+    return target if not (parts.scheme or parts.netloc) else None
