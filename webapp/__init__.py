@@ -23,7 +23,7 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
 
     from .services.common import sms
     from .services.identity import crypto
-    from .web import acting, preferences, security, templating
+    from .web import acting, converters, preferences, security, templating
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -37,6 +37,7 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     security.init_app(app)
     templating.init_app(app)
     acting.init_app(app)
+    converters.init_app(app)
     _sqlite_pragmas(app)
 
     from .admin import bp as admin_bp

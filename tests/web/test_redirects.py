@@ -2,9 +2,11 @@
 from urllib.parse import urlsplit
 
 import pytest
+from sqlalchemy import func, select
 
 from tests import factories
 from tests.conftest import PASSWORD, make_user
+from webapp.extensions import db
 from webapp.models import SavedItem
 from webapp.services.identity import profiles
 from webapp.web.client import safe_next
@@ -62,7 +64,7 @@ def test_saving_an_item_never_leaves_the_site_and_says_what_happened(client, log
     item = factories.opportunity("course")
     response = client.post(f"/saved/{item.id}", data={"next": target})
     assert response.status_code == 303 and _stays_here(response.location)
-    assert SavedItem.query.filter_by(user_id=person.id).count() == 1
+    assert db.session.scalar(select(func.count()).select_from(SavedItem).where(SavedItem.user_id == person.id)) == 1
     assert "Saved." in client.get(response.location).get_data(as_text=True)
 
 

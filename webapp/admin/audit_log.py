@@ -10,17 +10,25 @@ from ..services.audit import actions as audit_actions
 from ..services.audit import search as audit_search
 from ..services.common.dates import read_date
 from ..web.access import role_required
+from ..web.client import requested_page
 from . import bp
 from .forms import AuditSearchForm
+
+EARLIEST, LATEST = 2000, 2100  # the log starts with the service; its days fit any clock
 
 
 def parse_date(field) -> date | None:
     """YYYY-MM-DD (also with / or full-width digits); a field error when it is not a real date."""
     try:
-        return read_date(field.data)
+        day = read_date(field.data)
     except ValueError:
         field.errors = [*field.errors, _("Enter a real date like 2026-03-01 (year-month-day).")]
         return None
+    if day is not None and not EARLIEST <= day.year <= LATEST:
+        field.errors = [*field.errors, _("Enter a date between %(first)d and %(last)d.",
+                                         first=EARLIEST, last=LATEST)]
+        return None
+    return day
 
 
 def _filters(form, actions: list) -> audit_search.Filters | None:
@@ -47,7 +55,7 @@ def audit():
     filters = _filters(form, actions)
     page = None
     if filters is not None:
-        page = audit_search.search(filters, page=request.args.get("page", 1, type=int))
+        page = audit_search.search(filters, page=requested_page())
     query = {name: request.args[name] for name in ("person", "actor", "action", "date_from", "date_to")
              if request.args.get(name)}
     searched = bool(query)

@@ -21,6 +21,7 @@ from ..models.opportunity import KIND_LABELS
 from ..services.casework import assessments, verification
 from ..services.casework.queue import MAX_QUERY, MAX_WAITING_DAYS, SENT_STATUSES, QueueFilters
 from ..services.common.errors import DomainError
+from ..services.common.text import whole_number
 from ..web.fields import choices_from
 
 QUEUE_STATUSES = {status: STATUS_LABELS[status] for status in SENT_STATUSES}
@@ -57,10 +58,10 @@ class QueueFilterForm(Form):
         text = (self.waiting.data or "").strip()
         if not text:
             return None
-        if not text.isdigit() or int(text) > MAX_WAITING_DAYS:
+        days = whole_number(text, MAX_WAITING_DAYS)
+        if days is None:
             self.waiting.errors = [str(_l("Enter a whole number of days, for example 7."))]
-            return None
-        return int(text)
+        return days
 
     @property
     def advanced(self) -> bool:

@@ -10,7 +10,7 @@ from ..services.common.errors import DomainError
 from ..services.common.phone import normalise_phone
 from ..services.family import links
 from ..web.access import role_required
-from ..web.client import client_address
+from ..web.client import client_address, requested_page
 from ..web.form_pages import add_error, render_form
 from . import bp, page
 from .forms import QUEUE_STATUSES, CaseworkerLinkForm, QueueFilterForm
@@ -25,7 +25,7 @@ def queue():
     form = QueueFilterForm(request.args)
     form.set_opportunities(queue_service.opportunities_in_scope(current_user))
     filters = form.filters()
-    found = queue_service.queue(current_user, filters, request.args.get("page", 1, type=int))
+    found = queue_service.queue(current_user, filters, requested_page())
     title = _("Applications to check")
     if found.page.number > 1:
         title = _("%(title)s, page %(page)d of %(pages)d", title=title, page=found.page.number,

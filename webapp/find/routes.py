@@ -14,7 +14,7 @@ from ..services.opportunities import saved as saved_items
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, labels
 from ..web.access import person_required
 from ..web.acting import resolve
-from ..web.client import client_address, safe_next
+from ..web.client import client_address, requested_page, safe_next
 from ..web.htmx import render_page_or_fragment, wants_fragment
 from . import bp
 from .forms import CourseFilterForm, OpportunityFilterForm
@@ -31,7 +31,7 @@ def _words():
 def _listing(endpoint: str, form, search, title: str, page_template: str):
     """The full page, or for htmx the results partial; both from the same query."""
     filters = form.filters()
-    found = search(filters, request.args.get("page", 1, type=int))
+    found = search(filters, requested_page())
     if found.number > 1:
         title = _("%(title)s, page %(page)d of %(pages)d", title=title, page=found.number, pages=found.pages)
     return render_page_or_fragment(page_template, "find/_results.html", title=title, form=form,

@@ -13,7 +13,7 @@ from ..services.opportunities import listing, publishing
 from ..services.opportunities.fields import KINDS
 from ..services.opportunities.publishing import StatusAction
 from ..web.access import role_required
-from ..web.client import client_address
+from ..web.client import client_address, requested_page
 from ..web.form_pages import add_error, add_errors, render_form
 from . import bp
 from .forms import DISTRICT_NAMES, EDIT_TITLES, FORMS, NEW_TITLES, SECTIONS, change_rows
@@ -38,7 +38,7 @@ def index():
     """Everything published or drafted, newest first, filtered by kind and status."""
     kind = request.args.get("kind") if request.args.get("kind") in KINDS else None
     status = request.args.get("status") if request.args.get("status") in set(OpportunityStatus) else None
-    page = listing.listing(kind, status, page=request.args.get("page", 1, type=int))
+    page = listing.listing(kind, status, page=requested_page())
     kind_counts, status_counts = listing.counts(kind, status)
     return render_template("publish/index.html", title=_("Publish opportunities"), page=page, kind=kind,
                            status=status, kind_filters=KIND_FILTERS, kind_counts=kind_counts,

@@ -8,7 +8,9 @@ from flask_login import current_user, logout_user
 from ..extensions import db, login_manager
 from ..models import User
 from ..services.accounts.signin import record_logout
+from ..services.common.text import whole_number
 from .client import client_address
+from .converters import MAX_ID
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -36,7 +38,8 @@ def init_app(app) -> None:
 
     @login_manager.user_loader
     def _load(user_id: str):
-        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        number = whole_number(user_id, MAX_ID)
+        user = db.session.get(User, number) if number else None
         # A switched-off or deleted account is signed out everywhere at its next request.
         return user if user is not None and user.active else None
 

@@ -63,7 +63,7 @@ def _like(term: str) -> str:
 def _matches(person, term: str):
     """A person by phone (digits, whole or part) or by name (part of it)."""
     digits = "".join(ch for ch in term if not ch.isspace() and ch != "-")
-    if digits.isdigit():
+    if digits.isascii() and digits.isdigit():
         return person.phone.like(_like(digits), escape="\\")
     return person.name.ilike(_like(" ".join(term.split())), escape="\\")
 

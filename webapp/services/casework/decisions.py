@@ -14,8 +14,10 @@ from ..applications import machine
 from ..applications.rules import Action, TransitionError, refusal
 from ..audit import log as audit
 from ..common.errors import DomainError
+from ..common.text import whole_number
 
 MAX_REASON = 1000
+MAX_ID = 2**31 - 1
 REASSIGN_REFUSED = _l("Only an application that is being checked can be reassigned. Its status may have just "
                       "changed: reload the page to see it.")
 
@@ -24,7 +26,8 @@ def combine_reason(kind: str, template_id, text: str | None) -> str:
     """The picked template's text and the caseworker's own words, either or both."""
     parts = []
     if template_id not in (None, ""):
-        template = db.session.get(DecisionTemplate, int(template_id)) if str(template_id).isdigit() else None
+        number = whole_number(template_id, MAX_ID)
+        template = db.session.get(DecisionTemplate, number) if number else None
         if template is None or template.kind != kind or not template.active:
             raise DomainError(_l("Choose one of the reasons in the list."), "template")
         parts.append(template.text.strip())

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 
 _TYPED = str.maketrans("０１２３４５６７８９－／．　", "0123456789-/. ")
-_DATE = re.compile(r"(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
+_DATE = re.compile(r"(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})", re.ASCII)
 
 
 class NotYearMonthDay(ValueError):

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from .errors import DomainError
 
-_MOBILE = re.compile(r"1[3-9]\d{9}")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _FULL_WIDTH = {ord("０") + i: ord("0") + i for i in range(10)}
 
 

@@ -6,6 +6,7 @@ from ...models import NeedsRegistration, NeedsStatus
 from ...vocab import EMPLOYMENT_STATUS
 from ..audit import log as audit
 from ..common.errors import DomainError
+from ..common.text import whole_number
 from . import versions
 
 STEPS = ("status", "job-types", "pattern", "districts", "pay", "training", "accommodations", "notes")
@@ -46,9 +47,9 @@ def _pay(value, field: str) -> int | None:
     value = (value or "").strip().replace(",", "").replace("，", "")
     if not value:
         return None
-    if not value.isdigit():
+    amount = whole_number(value, 10**12)
+    if amount is None:
         raise DomainError(_l("Enter the amount in whole yuan, using numbers only."), field)
-    amount = int(value)
     if amount > MAX_PAY:
         raise DomainError(_l("Enter an amount of 100000 yuan or less."), field)
     return amount

@@ -19,7 +19,7 @@ RESERVED_PERCENT = {STALL: 10, POST: 5}
 MAX_NUMBER = 100_000
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．　", "0123456789-/. ")
-_WHOLE = re.compile(r"[-+]?\d+")
+_WHOLE = re.compile(r"[-+]?[0-9]+")
 
 
 class Invalid(DomainError):
