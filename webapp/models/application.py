@@ -108,6 +108,13 @@ class Application(db.Model):
         return self.status in PLACED
 
 
+# One application per person and item at a time: a second start, however fast after the first,
+# is refused by the database itself (a withdrawn one does not count, so the person can apply again).
+Index("uq_applications_one_per_person", Application.applicant_id, Application.opportunity_id, unique=True,
+      sqlite_where=Application.status != ApplicationStatus.WITHDRAWN,
+      postgresql_where=Application.status != ApplicationStatus.WITHDRAWN)
+
+
 class ApplicationEvent(db.Model):
     """One row per transition: who, for whom, when, from, to, why."""
 

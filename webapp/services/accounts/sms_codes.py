@@ -7,7 +7,7 @@ from hashlib import sha256
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from ...extensions import db
 from ...models import SmsCode
@@ -16,6 +16,7 @@ from ..audit import log as audit
 from ..common import sms
 from ..common.errors import DomainError, RateLimited
 
+_TOO_MANY = _l("Too many wrong tries for this code. Ask for a new code.")
 REGISTER = "register"
 RESET = "reset"
 
@@ -49,7 +50,9 @@ def issue_code(phone: str, purpose: str, ip: str | None = None) -> str:
 
 
 def check_code(phone: str, purpose: str, code: str, ip: str | None = None) -> SmsCode:
-    """Check a code against the newest unused one. A wrong try is counted and committed.
+    """Check a code against the newest unused one. Every try is counted before the code is looked
+    at, in one statement, so tries made at the same moment cannot share a count; a wrong try is
+    committed at once.
 
     On success the code is marked used in the caller's transaction, so it is spent
     only if the change it unlocks is committed too.
@@ -65,15 +68,22 @@ def check_code(phone: str, purpose: str, code: str, ip: str | None = None) -> Sm
         raise DomainError(_l("No code has been sent to this number. Ask for a new code."), "code")
     if row.expires_at < utcnow():
         raise DomainError(_l("This code has expired. Ask for a new code."), "code")
-    if row.attempts >= current_app.config["SMS_CODE_MAX_ATTEMPTS"]:
-        raise DomainError(_l("Too many wrong tries for this code. Ask for a new code."), "code")
-    if not hmac.compare_digest(row.code_hash, _digest(phone, code)):
-        row.attempts += 1
-        audit.record("sms.code_failed", ip=ip, phone=phone, purpose=purpose, attempts=row.attempts)
+    limit = current_app.config["SMS_CODE_MAX_ATTEMPTS"]
+    attempts = db.session.scalar(
+        update(SmsCode).where(SmsCode.id == row.id, SmsCode.attempts < limit, SmsCode.used_at.is_(None))
+        .values(attempts=SmsCode.attempts + 1).returning(SmsCode.attempts))
+    if attempts is None:
         db.session.commit()
-        left = current_app.config["SMS_CODE_MAX_ATTEMPTS"] - row.attempts
-        if left <= 0:
-            raise DomainError(_l("Too many wrong tries for this code. Ask for a new code."), "code")
-        raise DomainError(_l("The code is not right. You have %(left)d tries left.", left=left), "code")
-    row.used_at = utcnow()
+        raise DomainError(_TOO_MANY, "code")
+    if not hmac.compare_digest(row.code_hash, _digest(phone, code)):
+        audit.record("sms.code_failed", ip=ip, phone=phone, purpose=purpose, attempts=attempts)
+        db.session.commit()
+        if attempts >= limit:
+            raise DomainError(_TOO_MANY, "code")
+        raise DomainError(_l("The code is not right. You have %(left)d tries left.", left=limit - attempts), "code")
+    spent = db.session.execute(update(SmsCode).where(SmsCode.id == row.id, SmsCode.used_at.is_(None))
+                               .values(used_at=utcnow()).execution_options(synchronize_session=False))
+    if spent.rowcount != 1:  # the same code, sent twice at once: the first one counts
+        db.session.rollback()
+        raise DomainError(_l("This code has just been used. Ask for a new code if you still need one."), "code")
     return row

@@ -4,6 +4,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ...extensions import db
 from ...models import Application, ApplicationEvent, ApplicationStatus, Opportunity
@@ -13,6 +14,9 @@ from ..common.errors import DomainError
 from ..identity import consent, profiles
 from . import questions
 from .rules import Action, refusal
+
+
+ALREADY = _l("You have already applied for this.")
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,12 @@ def start(acting, opportunity: Opportunity, ip: str | None = None) -> Applicatio
     application = Application(applicant_id=acting.person.id, opportunity_id=opportunity.id,
                               status=ApplicationStatus.DRAFT, answers={}, created_by_id=acting.actor.id)
     db.session.add(application)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # started at the same moment from another tab or phone: keep that one
+        db.session.rollback()
+        found = problems(acting.person, opportunity)
+        raise DomainError(found[0].message if found else ALREADY) from None
     application.reference = f"YQ-{utcnow().year}-{application.id:06d}"
     db.session.add(ApplicationEvent(application_id=application.id, actor_id=acting.actor.id,
                                     on_behalf=acting.on_behalf, from_status=None, to_status=ApplicationStatus.DRAFT))
