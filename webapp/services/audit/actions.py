@@ -49,6 +49,7 @@ ACTIONS = {
     "helper.revoked": _l("Ended a family helper link"),
     "identity.duplicate_refused": _l("Refused an ID number already registered"),
     "identity.verified": _l("Confirmed a person's identity"),
+    "identity.check_reset": _l("Identity to be checked again after a change"),
     "identity.not_verified": _l("Could not confirm a person's identity"),
     "identity.unmasked": _l("Showed a full ID or certificate number"),
     "needs.step_saved": _l("Saved an answer about employment needs"),

@@ -45,18 +45,40 @@ def current_values(profile: Profile | None, acting) -> dict:
 
 
 def save_step(acting, step: str, data: dict, ip: str | None = None) -> Profile:
-    """Validate and store one step's answers in one transaction with its audit row."""
+    """Validate and store one step's answers in one transaction with its audit row; a changed
+    name, ID or certificate puts the identity check back to "to verify"."""
     if step not in STEPS:
         raise DomainError(_l("There is no such question."))
     profile = _profile_for_update(acting)
+    before = _checked_identity(profile)
     changed = _apply(acting, profile, step, data, ip)
     audit.record_for(acting, "profile.step_saved", ip, step=step, fields=sorted(changed))
+    if _checked_identity(profile) != before:
+        check_again(acting, profile, ip, because=step)
     try:
         db.session.commit()
     except IntegrityError:  # another account took the same ID number at the same moment
         db.session.rollback()
         raise _duplicate(acting, ip) from None
     return profile
+
+
+# What a caseworker compares with the documents. The certificate is the ID number and two digits
+# (category, level), so these four change whenever the name or either number does.
+CHECKED = ("full_name", "id_hash", "disability_category", "disability_level")
+
+
+def _checked_identity(profile: Profile) -> tuple:
+    return tuple(getattr(profile, name) for name in CHECKED)
+
+
+def check_again(acting, profile: Profile, ip: str | None, because: str) -> None:
+    """The identity check no longer holds: back to "to verify", with its audit row (the caller commits)."""
+    if profile.identity_status is None:
+        return
+    profile.identity_status = profile.identity_note = None
+    profile.identity_checked_at = profile.identity_checked_by_id = None
+    audit.record_for(acting, "identity.check_reset", ip, because=because)
 
 
 def _apply(acting, profile: Profile, step: str, data: dict, ip) -> list[str]:
