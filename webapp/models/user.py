@@ -74,6 +74,12 @@ class User(UserMixin, db.Model):
     # Deletion asked for by the person: signed out and hidden now, purged after the retention period.
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     purge_after: Mapped[datetime | None] = mapped_column(DateTime)
+    # Part of every session's id: raising it signs the account out everywhere (sign-out, a new
+    # password, switched off, a new role), so a copied cookie stops working.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    def get_id(self) -> str:  # what Flask-Login keeps in the session
+        return f"{self.id}:{self.session_version or 0}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts

@@ -37,11 +37,15 @@ def init_app(app) -> None:
     login_manager.session_protection = "basic"
 
     @login_manager.user_loader
-    def _load(user_id: str):
+    def _load(session_id: str):
+        """The account of a session id "<user id>:<session version>", if the session still holds."""
+        user_id, _colon, version = str(session_id).partition(":")
         number = whole_number(user_id, MAX_ID)
         user = db.session.get(User, number) if number else None
-        # A switched-off or deleted account is signed out everywhere at its next request.
-        return user if user is not None and user.active else None
+        # Switched off, deleted, or signed out since (the version moved on): signed out here too.
+        if user is None or not user.active or version != str(user.session_version or 0):
+            return None
+        return user
 
     @app.before_request
     def _staff_idle_timeout():

@@ -9,7 +9,7 @@ from ..audit import log as audit
 from ..common.errors import DomainError
 from . import sms_codes
 from .passwords import check_password, hash_password
-from .users import find_by_phone
+from .users import end_sessions, find_by_phone
 
 # Checked against when the phone is unknown, so a wrong number takes as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
@@ -33,6 +33,8 @@ def authenticate(phone: str, password: str, ip: str | None = None) -> User:
 
 
 def record_logout(user: User, ip: str | None = None, reason: str = "user") -> None:
+    """Sign out: this session and every other one of the account end now."""
+    end_sessions(user)
     audit.record("account.logout", actor=user, subject=user, ip=ip, reason=reason)
     db.session.commit()
 
@@ -50,6 +52,7 @@ def reset_password(phone: str, code: str, password: str, ip: str | None = None) 
     check_password(password, phone)
     sms_codes.check_code(phone, sms_codes.RESET, code, ip)
     user.password_hash = hash_password(password)
+    end_sessions(user)  # whoever knew the old password is signed out too
     audit.record("account.password_reset", actor=user, subject=user, ip=ip)
     db.session.commit()
     return user

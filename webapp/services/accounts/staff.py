@@ -10,7 +10,7 @@ from ..audit import log as audit
 from ..common.errors import DomainError
 from ..common.names import check_name
 from .passwords import check_password, hash_password
-from .users import find_by_phone
+from .users import end_sessions, find_by_phone
 
 DISTRICTS = frozenset(District)
 
@@ -67,6 +67,7 @@ def update(actor: User, person: User, *, role: str, district: str | None, ip: st
     if role != person.role:
         audit.record("account.role_changed", actor=actor, subject=person, ip=ip, **{"from": person.role, "to": role})
         person.role = role
+        end_sessions(person)  # pages open with the old role's rights close too
         changed.append("role")
     if district != person.district:
         audit.record("account.district_changed", actor=actor, subject=person, ip=ip,
@@ -84,6 +85,7 @@ def deactivate(actor: User, person: User, ip: str | None = None) -> None:
     if not person.active:
         raise DomainError(_l("This account is already switched off."))
     person.active = False
+    end_sessions(person)  # switched back on later, an old cookie still does not work
     audit.record("account.deactivated", actor=actor, subject=person, ip=ip, **{"from": "active", "to": "inactive"})
     db.session.commit()
 

@@ -1,5 +1,5 @@
 """Finding an account, and remembering a person's language and care mode."""
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from ...extensions import db
 from ...models import User
@@ -8,6 +8,13 @@ from ..audit import log as audit
 
 def find_by_phone(phone: str) -> User | None:
     return db.session.scalar(select(User).where(User.phone == phone))
+
+
+def end_sessions(user: User) -> None:
+    """Sign the account out on every device at its next request (the caller commits)."""
+    db.session.execute(update(User).where(User.id == user.id)
+                       .values(session_version=User.session_version + 1).execution_options(synchronize_session=False))
+    db.session.expire(user, ["session_version"])
 
 
 def set_preferences(user: User, *, locale: str | None = None, care_mode: bool | None = None,
