@@ -1,12 +1,12 @@
-"""Command-line tasks: demo data, the first admin, translations."""
+"""Command-line tasks: demo data, the first admin, translations, backup and restore."""
 import subprocess
 import sys
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 
-from . import demo
+from . import backup, demo
 from .config import ROOT
 from .demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from .models import Role
@@ -69,3 +69,46 @@ def register_cli(app: Flask) -> None:
     def init(lang):
         """Start a catalog for a new language."""
         _babel("init", "-i", "translations/messages.pot", "-d", "translations", "-l", lang)
+
+    @app.cli.command("backup")
+    @click.argument("target", required=False, type=click.Path(dir_okay=False, path_type=Path))
+    def backup_database(target):
+        """Copy the SQLite database while the app runs (default: a timestamped file in instance/backups/)."""
+        database = _sqlite_database()
+        target = target or backup.default_target(current_app.instance_path)
+        try:
+            written = backup.backup(database, target)
+        except backup.BackupError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"Backed up {database} to {written} (readable by its owner only).")
+
+    @app.cli.command("restore")
+    @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--yes", is_flag=True, help="Confirm that every row of the current database may be replaced.")
+    def restore_database(source, yes):
+        """Replace the SQLite database's contents with a backup of this app's database."""
+        database = _sqlite_database()
+        try:
+            revision = backup.check(source)
+            if not yes:
+                raise click.ClickException(f"{source} is a backup at migration {revision}. Restoring replaces "
+                                           f"everything in {database}: run again with --yes to do it.")
+            kept = backup.backup(database, backup.default_target(current_app.instance_path)) \
+                if database.exists() else None
+            backup.restore(source, database)
+        except backup.BackupError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"Restored {database} from {source}." + (f" What it held before is in {kept}." if kept else ""))
+        if revision != backup.head_revision():
+            click.echo("The backup is from an older version: run `flask db upgrade` now.")
+
+    def _sqlite_database() -> Path:
+        url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+        try:
+            database = backup.sqlite_file(url)
+        except backup.BackupError as error:
+            raise click.ClickException(str(error)) from None
+        if database is None:
+            click.echo(backup.postgres_advice(url))
+            raise click.exceptions.Exit(1)
+        return database
