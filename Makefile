@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi.py
+# The app's own default is production (safe when a deployment forgets it); these commands are
+# for a developer's machine. `APP_ENV=production make ...` still works.
+export APP_ENV ?= development
 
 .PHONY: run test venv dev-deps chromium db translations bench clean
 

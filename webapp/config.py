@@ -24,8 +24,13 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# A deployment that forgets APP_ENV runs as production (and refuses to start without its keys);
+# `make run` asks for development on purpose.
+DEFAULT_ENV = "production"
+
+
 class Config:
-    APP_ENV = os.environ.get("APP_ENV", "development")
+    APP_ENV = os.environ.get("APP_ENV", DEFAULT_ENV)
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get(
         "DATABASE_URL", f"sqlite:///{INSTANCE / 'yangquan.sqlite3'}"
@@ -70,7 +75,7 @@ class Config:
     SMS_CODE_MAX_ATTEMPTS = 5
     SMS_CODES_PER_MINUTE = 1
     SMS_CODES_PER_HOUR = 10
-    SMS_SHOW_CODE = False  # only development shows the code on the page
+    SMS_SHOW_CODE = False  # a development copy shows codes on the page (and says so on every page)
 
     SITE_NAME_ZH = "阳泉助残就业"
 
@@ -87,10 +92,12 @@ class Config:
 
 
 class DevelopmentConfig(Config):
+    APP_ENV = "development"
     SMS_SHOW_CODE = True
 
 
 class ProductionConfig(Config):
+    APP_ENV = "production"
     SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
@@ -102,7 +109,6 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     SMS_SENDER = "memory"
-    SMS_SHOW_CODE = True
     # Cheap hashing keeps the suite fast; production uses scrypt.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     RATELIMIT_STORAGE_URI = "memory://"
@@ -118,8 +124,8 @@ CONFIGS = {
 
 
 def config_for_environment() -> type[Config]:
-    """Pick the config class from APP_ENV; refuse production without SECRET_KEY."""
-    env = os.environ.get("APP_ENV", "development")
+    """Pick the config class from APP_ENV (production when unset); refuse production without SECRET_KEY."""
+    env = os.environ.get("APP_ENV", DEFAULT_ENV)
     if env not in CONFIGS:
         raise RuntimeError(f"APP_ENV must be one of {sorted(CONFIGS)}, not {env!r}")
     config = CONFIGS[env]

@@ -49,6 +49,7 @@ def live_server(tmp_path_factory):
         "WTF_CSRF_ENABLED": True,
         "SMS_SENDER": "memory",
         "UPLOAD_FOLDER": str(folder / "uploads"),
+        "APP_ENV": "development",  # a development copy: codes on the page, and the notice saying so
         "SMS_SHOW_CODE": True,
         "RATELIMIT_LOGIN": "1000 per minute",
         "RATELIMIT_REGISTER": "1000 per minute",

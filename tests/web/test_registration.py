@@ -25,7 +25,7 @@ def test_register_sends_a_code_then_creates_and_signs_in_the_account(client, sms
     assert sms_outbox[-1][0] == PHONE
     page = client.get("/auth/register/verify").get_data(as_text=True)
     assert "138****5678" in page
-    assert _code(sms_outbox) in page  # development and test show the code
+    assert _code(sms_outbox) not in page and "dev-note" not in page  # only a development copy shows it
     response = client.post("/auth/register/verify", data={
         "code": _code(sms_outbox), "name": "  赵 小 红 ", "password": "lantern-river-42"})
     assert response.status_code == 303 and response.location.endswith("/auth/welcome")
@@ -50,12 +50,21 @@ def test_a_bad_number_is_refused_with_a_message_beside_the_field(client, sms_out
     assert sms_outbox == []
 
 
-def test_a_registered_number_is_sent_to_sign_in(client, sms_outbox):
+def test_a_registered_number_gets_the_same_page_and_a_text_saying_so(client, sms_outbox):
+    """The page never tells a stranger whose number is registered; the number's owner learns it by text."""
+    new = client.get("/auth/register/verify")  # (nothing yet: sent back to step 1)
+    assert new.status_code == 302
+    _start(client, "13812340000")
+    fresh_page = client.get("/auth/register/verify").get_data(as_text=True)
     make_user(phone=PHONE)
     response = _start(client)
-    assert response.status_code == 422
-    assert "already has an account" in response.get_data(as_text=True)
-    assert sms_outbox == []
+    assert response.status_code == 303 and response.location.endswith("/auth/register/verify")
+    page = client.get("/auth/register/verify").get_data(as_text=True)
+    assert page.replace("138****5678", "138****0000") == fresh_page
+    phone, text = sms_outbox[-1]
+    assert phone == PHONE and "already has an account" in text and not re.search(r"\d{6}", text)
+    refused = client.post("/auth/register/verify", data={"code": "123456", "name": "冒充", "password": "lantern-river-42"})
+    assert refused.status_code == 422 and db.session.scalar(select(User).where(User.name == "冒充")) is None
 
 
 def test_a_second_code_within_a_minute_gets_429_and_a_message(client):

@@ -72,11 +72,14 @@ def test_password_reset_by_sms_code(client, sms_outbox):
     assert "account.password_reset" in _actions()
 
 
-def test_password_reset_for_an_unknown_number_says_so_and_sends_nothing(client, sms_outbox):
+def test_password_reset_for_an_unknown_number_looks_the_same_and_texts_the_number(client, sms_outbox):
+    """The page is the same as for a real account, so it tells no one which numbers are registered."""
     response = client.post("/auth/reset", data={"phone": "13812345678"})
-    assert response.status_code == 422
-    assert "No account uses this number" in response.get_data(as_text=True)
-    assert sms_outbox == []
+    assert response.status_code == 303 and response.location.endswith("/auth/reset/verify")
+    page = client.get("/auth/reset/verify").get_data(as_text=True)
+    assert "If this number has an account, the message has a 6-digit code" in page
+    phone, text = sms_outbox[-1]
+    assert phone == "13812345678" and "No account uses this number" in text and not re.search(r"\d{6}", text)
 
 
 @pytest.mark.parametrize("role", ["caseworker", "admin"])

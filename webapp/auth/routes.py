@@ -58,6 +58,21 @@ def keepalive():
     return "", 204
 
 
+def _shows_codes() -> bool:
+    """Only a development copy shows codes on the page (and says so on every page)."""
+    return current_app.config["APP_ENV"] == "development" and current_app.config["SMS_SHOW_CODE"]
+
+
+def _keep_dev_code(phone: str, code: str | None) -> None:
+    """Development: remember the code in this process, never in the (readable) session cookie."""
+    if _shows_codes():
+        current_app.extensions.setdefault("dev_sms_codes", {})[phone] = code
+
+
+def _dev_code(phone: str) -> str | None:
+    return current_app.extensions.get("dev_sms_codes", {}).get(phone) if _shows_codes() else None
+
+
 def _send_code(form, start, session_key: str, next_endpoint: str, template: str, title: str):
     """Shared first step of registration and reset: take a phone number, send a code."""
     if form.validate_on_submit():
@@ -68,8 +83,7 @@ def _send_code(form, start, session_key: str, next_endpoint: str, template: str,
             add_error(form, error)
             return render_form(template, form, status=error.status, title=title)
         session[session_key] = phone
-        if current_app.config["SMS_SHOW_CODE"]:
-            session["dev_sms_code"] = code
+        _keep_dev_code(phone, code)
         return redirect(url_for(next_endpoint), 303)
     return render_form(template, form, title=title)
 
@@ -102,7 +116,7 @@ def register_verify():
             _sign_in(user)
             return redirect(url_for("auth.welcome"), 303)
     return render_form("auth/register_verify.html", form, title=_("Register"), phone=phone,
-                       dev_code=session.get("dev_sms_code"))
+                       dev_code=_dev_code(phone), shows_codes=_shows_codes())
 
 
 @bp.route("/welcome")
@@ -135,11 +149,10 @@ def reset_verify():
             add_error(form, error)
         else:
             session.pop("reset_phone", None)
-            session.pop("dev_sms_code", None)
             flash(_("Your password has been changed. Sign in with the new password."), "success")
             return redirect(url_for("auth.login"), 303)
     return render_form("auth/reset_verify.html", form, title=_("Reset password"), phone=phone,
-                       dev_code=session.get("dev_sms_code"))
+                       dev_code=_dev_code(phone), shows_codes=_shows_codes())
 
 
 @bp.route("/resend/<purpose>", methods=["POST"])
@@ -159,7 +172,6 @@ def resend(purpose: str):
     except DomainError as error:
         flash(str(error.message), "error")
     else:
-        if current_app.config["SMS_SHOW_CODE"]:
-            session["dev_sms_code"] = code
-        flash(_("A new code has been sent."), "success")
+        _keep_dev_code(phone, code)
+        flash(_("A new text message has been sent."), "success")
     return redirect(url_for(endpoint), 303)

@@ -58,6 +58,7 @@ def unread_notice_count() -> int:
 def init_app(app) -> None:
     app.jinja_env.globals.update(form_errors=form_errors, switch_url=switch_url, reference=reference,
                                  needs_reference=needs_reference, kinds=KIND_LABELS, status_tone=status_tone,
-                                 unread_notice_count=unread_notice_count, Action=Action, StatusAction=StatusAction)
+                                 unread_notice_count=unread_notice_count, Action=Action, StatusAction=StatusAction,
+                                 dev_copy=app.config["APP_ENV"] == "development")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -1,4 +1,5 @@
 """Registration: a code to a number that has no account yet, then name, password and account type."""
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ...extensions import db
@@ -18,9 +19,14 @@ def _refuse_taken(phone: str) -> None:
         raise DomainError(_l("This number already has an account. Sign in, or reset your password."), "phone")
 
 
-def start_registration(phone: str, ip: str | None = None) -> str:
-    """Send a registration code to a number that has no account yet; return the code."""
-    _refuse_taken(phone)
+def start_registration(phone: str, ip: str | None = None) -> str | None:
+    """Text a registration code to a number that has no account yet and return it. A number that
+    has one is told so by text instead (None), so the page never says whose number is registered."""
+    if find_by_phone(phone):
+        sms_codes.issue_code(phone, sms_codes.REGISTER, ip, instead=_(
+            "[Yangquan Disability Employment] This number already has an account. Sign in, or reset your "
+            "password if you have forgotten it. If you did not ask for this, you can ignore this message."))
+        return None
     return sms_codes.issue_code(phone, sms_codes.REGISTER, ip)
 
 
@@ -31,8 +37,8 @@ def register(phone: str, code: str, name: str, password: str, ip: str | None = N
         raise DomainError(_l("Choose who the account is for."), "account_type")
     name = check_name(name)
     check_password(password, phone)
+    sms_codes.check_code(phone, sms_codes.REGISTER, code, ip)  # a registered number never got one
     _refuse_taken(phone)
-    sms_codes.check_code(phone, sms_codes.REGISTER, code, ip)
     user = User(phone=phone, name=name, password_hash=hash_password(password), role=role)
     db.session.add(user)
     db.session.flush()

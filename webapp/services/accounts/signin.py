@@ -1,4 +1,5 @@
 """Signing in and out, and resetting a forgotten password by SMS code."""
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -39,18 +40,23 @@ def record_logout(user: User, ip: str | None = None, reason: str = "user") -> No
     db.session.commit()
 
 
-def start_reset(phone: str, ip: str | None = None) -> str:
+def start_reset(phone: str, ip: str | None = None) -> str | None:
+    """Text a reset code to a number that has an account and return it; a number without one is
+    told so by text instead (None), so the page never says whose number is registered."""
     if not find_by_phone(phone):
-        raise DomainError(_NO_SUCH_ACCOUNT, "phone")
+        sms_codes.issue_code(phone, sms_codes.RESET, ip, instead=_(
+            "[Yangquan Disability Employment] No account uses this number, so there is no password to "
+            "reset. You can register with it. If you did not ask for this, you can ignore this message."))
+        return None
     return sms_codes.issue_code(phone, sms_codes.RESET, ip)
 
 
 def reset_password(phone: str, code: str, password: str, ip: str | None = None) -> User:
+    check_password(password, phone)
+    sms_codes.check_code(phone, sms_codes.RESET, code, ip)  # a number without an account never got one
     user = find_by_phone(phone)
     if user is None:
         raise DomainError(_NO_SUCH_ACCOUNT, "phone")
-    check_password(password, phone)
-    sms_codes.check_code(phone, sms_codes.RESET, code, ip)
     user.password_hash = hash_password(password)
     end_sessions(user)  # whoever knew the old password is signed out too
     audit.record("account.password_reset", actor=user, subject=user, ip=ip)

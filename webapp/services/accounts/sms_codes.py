@@ -26,8 +26,12 @@ def _digest(phone: str, code: str) -> str:
     return hmac.new(key, f"{phone}:{code}".encode(), sha256).hexdigest()
 
 
-def issue_code(phone: str, purpose: str, ip: str | None = None) -> str:
-    """Create and send a 6-digit code; at most 1 a minute and 10 an hour per number."""
+def issue_code(phone: str, purpose: str, ip: str | None = None, instead: str | None = None) -> str:
+    """Create and send a 6-digit code; at most 1 a minute and 10 an hour per number.
+
+    `instead` is sent in place of the code when the number cannot use one (it already has an
+    account, or has none to reset): the limits still count, and the page says the same either way.
+    """
     cfg = current_app.config
     now = utcnow()
     recent = select(func.count()).select_from(SmsCode).where(SmsCode.phone == phone)
@@ -45,7 +49,8 @@ def issue_code(phone: str, purpose: str, ip: str | None = None) -> str:
     audit.record("sms.code_sent", ip=ip, phone=phone, purpose=purpose)
     db.session.commit()
     minutes = cfg["SMS_CODE_TTL_SECONDS"] // 60
-    sms.send(phone, _("[Yangquan Disability Employment] Your code is %(code)s. It expires in %(minutes)d minutes. Do not share it.", code=code, minutes=minutes))
+    sms.send(phone, instead or _("[Yangquan Disability Employment] Your code is %(code)s. It expires in %(minutes)d "
+                                 "minutes. Do not share it.", code=code, minutes=minutes))
     return code
 
 
