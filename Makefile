@@ -16,6 +16,10 @@ run: $(BIN)/.installed db ## Set up and serve the app with demo data on 127.0.0.
 test: $(BIN)/.installed-dev chromium ## Set up and run the whole suite (unit, web, browser)
 	$(BIN)/python -m pytest
 
+.PHONY: test-quick
+test-quick: $(BIN)/.installed-dev chromium ## The suite without the slow fault tests (marker `slow`)
+	$(BIN)/python -m pytest -m "not slow"
+
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install python3.11 (or set PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
