@@ -2,7 +2,8 @@
 from flask import g, render_template, url_for
 from flask_babel import gettext as _
 
-from ..services.applications import lookup, machine, notices, questions
+from ..services.applications import lookup, machine, questions
+from ..services.common import notices
 from ..web.access import person_required
 from . import bp
 from .routes import own_application

@@ -1,5 +1,5 @@
 """SQLAlchemy models, one module per domain; imported here so Alembic sees them all."""
-from .application import Application, ApplicationEvent, ApplicationStatus, Notice
+from .application import Application, ApplicationEvent, ApplicationStatus, Notice, NoticeKind
 from .audit import AuditEvent
 from .casework import Assessment, DecisionTemplate
 from .evidence import Evidence
@@ -20,6 +20,6 @@ from .user import DISTRICT_LABELS, District, Role, SmsCode, User
 
 __all__ = ["COURSE", "POST", "STALL", "Application", "ApplicationEvent", "ApplicationStatus", "Assessment",
            "AuditEvent", "Consent", "DecisionTemplate", "DISTRICT_LABELS", "District", "Evidence", "HelperInvite",
-           "HelperLink", "IdentityStatus", "NeedsRegistration", "NeedsStatus", "Notice", "Opportunity",
+           "HelperLink", "IdentityStatus", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind", "Opportunity",
            "OpportunityChange", "OpportunityKind", "OpportunityStatus", "Profile", "Role", "SavedItem", "SmsCode",
            "User"]

@@ -132,18 +132,31 @@ class ApplicationEvent(db.Model):
     actor = relationship("User", lazy="joined")
 
 
+class NoticeKind(StrEnum):
+    APPLICATION = "application"      # an application changed: `to_status` says to what
+    HELPER_LINKED = "helper_linked"  # a family helper can now act for the person: `helper_link_id`
+
+
 class Notice(db.Model):
-    """服务通知: rendered in the reader's language from the status it reports."""
+    """服务通知: rendered in the reader's language from what it reports."""
 
     __tablename__ = "notices"
     __table_args__ = (Index("ix_notices_user_read", "user_id", "read_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[NoticeKind] = mapped_column(EnumText(NoticeKind, 20), default=NoticeKind.APPLICATION,
+                                             server_default=NoticeKind.APPLICATION.value)
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
-    to_status: Mapped[ApplicationStatus] = status_column()
+    helper_link_id: Mapped[int | None] = mapped_column(ForeignKey("helper_links.id", ondelete="SET NULL"))
+    to_status: Mapped[ApplicationStatus | None] = status_column()
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     application = relationship("Application", lazy="joined")
+    helper_link = relationship("HelperLink", lazy="joined")
+
+    @property
+    def about_a_helper(self) -> bool:
+        return self.kind == NoticeKind.HELPER_LINKED

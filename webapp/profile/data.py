@@ -29,12 +29,15 @@ def download():
 @bp.route("/me/data/delete", methods=["GET", "POST"])
 @person_required
 def delete():
-    """Confirm, then delete: the account closes now; the data is erased after the retention period."""
-    if request.method == "POST":
-        by_self = not g.acting.on_behalf
-        mydata.request_deletion(g.acting, client_address())
-        if by_self:
-            logout_user()
-        flash(_("The account is closed. Its data will be erased after the retention period."), "success")
-        return redirect(url_for("main.home"), 303)
-    return render_template("profile/delete.html", title=_("Delete my data"), back_url=url_for("profile.data"))
+    """Confirm, then delete: the account closes now; the data is erased after the retention period.
+    Only the person themself can; a helper gets the page saying so (403)."""
+    refused = mydata.deletion_refused(g.acting)
+    if refused is not None:
+        return render_template("profile/delete.html", title=_("Delete my data"), refused=refused.message,
+                               page_error=True, back_url=url_for("profile.data")), refused.status
+    if request.method == "GET":
+        return render_template("profile/delete.html", title=_("Delete my data"), back_url=url_for("profile.data"))
+    mydata.request_deletion(g.acting, client_address())
+    logout_user()
+    flash(_("The account is closed. Its data will be erased after the retention period."), "success")
+    return redirect(url_for("main.home"), 303)

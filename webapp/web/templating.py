@@ -8,8 +8,8 @@ from wtforms import RadioField, SelectMultipleField
 
 from ..models import ApplicationStatus, OpportunityStatus
 from ..models.opportunity import KIND_LABELS
-from ..services.applications import notices
 from ..services.applications.rules import Action
+from ..services.common import notices
 from ..services.identity.profiles import reference
 from ..services.needs.versions import reference as needs_reference
 from ..services.opportunities.publishing import StatusAction

@@ -15,7 +15,6 @@ from ..identity import consent, profiles
 from . import questions
 from .rules import Action, refusal
 
-
 ALREADY = _l("You have already applied for this.")
 
 

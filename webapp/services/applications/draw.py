@@ -15,8 +15,8 @@ from ...models import STALL, Application, Opportunity, User
 from ...models import ApplicationStatus as S
 from ...models.base import utcnow
 from ..audit import log as audit
+from ..common import notices
 from ..common.errors import DomainError
-from . import notices
 from .guarded import take_place, try_move
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import update
 from ...extensions import db
 from ...models import Application, ApplicationEvent, Opportunity
 from ...models.base import utcnow
-from . import notices
+from ..common import notices
 from .rules import CHANGED, TransitionError
 
 

@@ -12,8 +12,9 @@ from ...extensions import db
 from ...models import COURSE, POST, STALL, Application
 from ...models import ApplicationStatus as S
 from ...models.base import utcnow
+from ..common import notices
 from ..common.errors import DomainError
-from . import notices, questions
+from . import questions
 from .guarded import free_place, move, take_place, try_move
 from .rules import Action, TransitionError, from_statuses, require
 

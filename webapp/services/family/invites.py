@@ -13,7 +13,7 @@ from ...models import HelperInvite, HelperLink, User
 from ...models.base import utcnow
 from ..audit import log as audit
 from ..common.errors import DomainError
-from .links import add_link
+from .links import add_link, linked
 
 # No 0/O or 1/I/L: codes are read out over the phone and typed by older people.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -57,6 +57,6 @@ def accept_invite(helper: User, raw_code: str, relationship: str, ip: str | None
     invite.used_at, invite.used_by_id = utcnow(), helper.id
     made = add_link(invite.applicant_id, helper, relationship, created_by=helper, reason=None, ip=ip)
     db.session.commit()
-    return made
+    return linked(made)
 
 

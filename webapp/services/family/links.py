@@ -6,20 +6,30 @@ from ...extensions import db
 from ...models import HelperLink, Profile, Role, User
 from ...models.base import utcnow
 from ..audit import log as audit
+from ..common import notices
 from ..common.errors import DomainError
 
 
 def add_link(applicant_id: int, helper: User, relationship: str, *, created_by: User, reason, ip) -> HelperLink:
-    """Link a helper to a person (once: an existing live link is kept); the caller commits."""
+    """Link a helper to a person (once: an existing live link is kept) and tell the person, with a
+    notice and a text message; the caller commits, then calls `linked`."""
     existing = live_link(helper, applicant_id)
     if existing:
         return existing
     made = HelperLink(applicant_id=applicant_id, helper_id=helper.id, relationship_label=relationship[:30],
-                      reason=reason, created_by_id=created_by.id)
+                      reason=reason, created_by_id=created_by.id, helper=helper)
     db.session.add(made)
+    db.session.flush()
     audit.record("helper.linked", actor=created_by, subject=applicant_id, ip=ip,
                  helper_id=helper.id, relationship=relationship, reason=reason or "")
+    notices.helper_linked(made)
     return made
+
+
+def linked(link: HelperLink) -> HelperLink:
+    """After the commit: the text message to the person goes out."""
+    notices.send_pending()
+    return link
 
 
 def caseworker_link(caseworker: User, applicant_phone: str, helper_phone: str, relationship: str,
@@ -42,7 +52,7 @@ def caseworker_link(caseworker: User, applicant_phone: str, helper_phone: str, r
         raise DomainError(_l("Give the reason the person cannot link a helper themself."), "reason")
     made = add_link(applicant.id, helper, relationship, created_by=caseworker, reason=reason, ip=ip)
     db.session.commit()
-    return made
+    return linked(made)
 
 
 def live_link(helper: User, applicant_id: int) -> HelperLink | None:

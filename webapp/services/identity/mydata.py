@@ -5,6 +5,7 @@ import zipfile
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy import inspect as sa_inspect
 
@@ -12,6 +13,7 @@ from ...extensions import db
 from ...models import AuditEvent, Consent, Evidence, HelperInvite, HelperLink, NeedsRegistration, Profile, User
 from ...models.base import utcnow
 from ..audit import log as audit
+from ..common.errors import DomainError
 from . import stored_numbers, uploads
 
 
@@ -34,9 +36,11 @@ def export(acting, ip: str | None = None) -> bytes:
     data = {"account": _row(person, skip=("password_hash",))}
     if profile:
         data["profile"] = _row(profile, skip=("id_number_enc", "certificate_enc", "id_hash"))
-        whole = stored_numbers.unmasked(profile, acting.actor, ip)
-        data["profile"]["id_number"] = whole.id_number or None
-        data["profile"]["certificate_number"] = whole.certificate or None
+        # A helper downloading for the person gets the numbers masked, as on every page they see.
+        numbers = (stored_numbers.masked(profile) if acting.on_behalf
+                   else stored_numbers.unmasked(profile, acting.person))
+        data["profile"]["id_number"] = numbers.id_number or None
+        data["profile"]["certificate_number"] = numbers.certificate or None
     for key, model in (("consents", Consent), ("needs_registrations", NeedsRegistration), ("evidence", Evidence)):
         data[key] = [_row(r) for r in db.session.scalars(select(model).where(model.user_id == person.id))]
     data["helper_links"] = [_row(r) for r in db.session.scalars(select(HelperLink).where(HelperLink.applicant_id == person.id))]
@@ -55,8 +59,23 @@ def export(acting, ip: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
+class OnlyThePerson(DomainError):
+    status = 403
+
+
+def deletion_refused(acting) -> DomainError | None:
+    """Only the person closes their own account: a helper acting for them cannot."""
+    if acting.on_behalf:
+        return OnlyThePerson(_l("Only %(name)s can close their own account. Ask them to do it, or their "
+                                "district's Disabled Persons' Federation can help.", name=acting.person.name))
+    return None
+
+
 def request_deletion(acting, ip: str | None = None) -> None:
     """Hide the account now (it can no longer sign in); purge after the retention period."""
+    refused = deletion_refused(acting)
+    if refused is not None:
+        raise refused
     person = acting.person
     now = utcnow()
     person.deleted_at = now

@@ -1,16 +1,18 @@
-"""服务通知: a notice to the applicant for every change of an application, and a text message
-too when they prefer SMS. Messages go out only after the change is committed."""
+"""服务通知: a notice to the applicant for every change of an application (and a text message too
+when they prefer SMS), and to a person when a family helper is linked to them (always with a text
+message, so someone linked without their say learns it). Messages go out only after the commit."""
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
 
 from ...extensions import db
-from ...models import ApplicationStatus, Notice, Profile
+from ...models import ApplicationStatus, Notice, NoticeKind, Profile, User
 from ...models.base import utcnow
-from ..common import sms
+from . import sms
 
 QUEUE = "sms_queue"
+ALWAYS = "sms_always"  # (user id, text) for messages that go out whatever the person prefers
 INBOX_SIZE = 50
 
 
@@ -22,14 +24,33 @@ def add(application, to_status: ApplicationStatus, reason: str | None) -> Notice
     return notice
 
 
+def helper_linked(link) -> Notice:
+    """Tell the person that a helper can now act for them, and how to end it (the caller commits)."""
+    notice = Notice(user_id=link.applicant_id, kind=NoticeKind.HELPER_LINKED, helper_link_id=link.id)
+    db.session.add(notice)
+    with force_locale("zh_CN"):
+        message = _("[Yangquan Disability Employment] %(helper)s (%(relationship)s) can now act for you in "
+                    "this service. If you did not agree to this, end it in Me › Family helpers, or call 12385.",
+                    helper=link.helper.name, relationship=link.relationship_label)
+    db.session.info.setdefault(ALWAYS, []).append((link.applicant_id, message))
+    return notice
+
+
 @event.listens_for(Session, "after_soft_rollback")
 def _forget(session, _previous):
     """A rolled-back change sends nothing."""
     session.info.pop(QUEUE, None)
+    session.info.pop(ALWAYS, None)
 
 
 def send_pending() -> None:
-    """After commit: text the people who prefer SMS."""
+    """After commit: text the people who prefer SMS, and everyone whose message must reach them."""
+    always = db.session.info.pop(ALWAYS, [])
+    if always:
+        phones = dict(db.session.execute(select(User.id, User.phone).where(
+            User.id.in_({user_id for user_id, _message in always}))).all())
+        for user_id, message in always:
+            sms.send(phones[user_id], message)
     queued = db.session.info.pop(QUEUE, [])
     if not queued:
         return
