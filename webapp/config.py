@@ -67,6 +67,9 @@ class Config:
     RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "10 per minute;50 per hour")
     RATELIMIT_REGISTER = os.environ.get("RATELIMIT_REGISTER", "10 per minute;60 per hour")
     RATELIMIT_SMS = os.environ.get("RATELIMIT_SMS", "5 per minute;30 per hour")
+    # Per number, whatever the address: after this many wrong passwords, signing in pauses.
+    LOGIN_LOCK_AFTER = 10
+    LOGIN_LOCK_MINUTES = 15
 
     # SMS: "outbox" appends to instance/sms-outbox.log; a real gateway plugs in here.
     SMS_SENDER = os.environ.get("SMS_SENDER", "outbox")

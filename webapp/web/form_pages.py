@@ -3,10 +3,12 @@ from flask import flash, render_template, request
 
 
 def add_error(form, error) -> None:
-    """Show a DomainError beside its field, or as a flash message when it has none."""
+    """Show a DomainError beside its field, or as a flash message when it has none (the page is a
+    refusal either way, so it answers with a 4xx)."""
     field = getattr(form, error.field, None) if error.field else None
     if field is None:
         flash(str(error.message), "error")
+        form.refusal_status = getattr(error, "status", 422)
     else:
         field.errors = [*field.errors, str(error.message)]
 
@@ -21,5 +23,6 @@ def render_form(template: str, form, status: int | None = None, **context):
     """Render a form page: 422 when the submitted form has errors, or the given status."""
     has_errors = any(f.errors for f in form)
     if status is None:
-        status = 422 if (request.method == "POST" and has_errors) else 200
+        refused = getattr(form, "refusal_status", None)
+        status = refused or (422 if (request.method == "POST" and has_errors) else 200)
     return render_template(template, form=form, **context), status

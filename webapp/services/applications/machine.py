@@ -14,6 +14,7 @@ from ...models import ApplicationStatus as S
 from ...models.base import utcnow
 from ..common import notices
 from ..common.errors import DomainError
+from ..common.text import plain
 from . import questions
 from .guarded import free_place, move, take_place, try_move
 from .rules import Action, TransitionError, from_statuses, require
@@ -60,9 +61,10 @@ def unclaim(caseworker, application: Application) -> Application:
 
 
 def _reason(text: str | None, missing) -> str:
-    if not (text or "").strip():
+    text = plain(text, multiline=True)
+    if not text:
         raise DomainError(missing, "reason")
-    return text.strip()
+    return text
 
 
 def reject(caseworker, application: Application, reason: str) -> Application:
@@ -118,7 +120,7 @@ def withdraw(acting, application: Application, reason: str | None = None) -> App
     """Withdraw before a final state; leaving a course frees the seat for the waiting list."""
     was_enrolled = application.status == S.ENROLLED
     _step(application, acting.actor, Action.WITHDRAW, S.WITHDRAWN, actor=acting.actor, on_behalf=acting.on_behalf,
-          reason=(reason or "").strip() or None)
+          reason=plain(reason, multiline=True)[:500] or None)
     if was_enrolled:
         free_place(application.opportunity_id)
         _promote(application.opportunity_id)

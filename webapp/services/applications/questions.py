@@ -3,6 +3,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...models import COURSE, POST, STALL, Application
 from ..common.errors import DomainError
+from ..common.text import plain
 
 # The questions each kind asks: field -> (label, hint, required)
 QUESTIONS = {
@@ -24,7 +25,7 @@ def cleaned(application: Application, data: dict) -> dict:
     """The answers to store, trimmed; a required one left empty is refused on its field."""
     answers = {}
     for field, (_label, _hint, required) in for_application(application).items():
-        value = (data.get(field) or "").strip()[:MAX_ANSWER]
+        value = plain(data.get(field), multiline=True)[:MAX_ANSWER]
         if required and not value:
             raise DomainError(_l("Answer this question."), field)
         answers[field] = value

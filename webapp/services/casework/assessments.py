@@ -10,6 +10,7 @@ from ...models import Assessment, Profile
 from ..audit import log as audit
 from ..common.dates import NotARealDate, NotYearMonthDay, read_date
 from ..common.errors import DomainError
+from ..common.text import plain
 
 METHODS = {
     "interview": _l("Interview"),
@@ -54,7 +55,8 @@ def record_assessment(caseworker, profile: Profile, *, assessed_on: str, method:
     if work_capacity not in CAPACITIES:
         raise DomainError(_l("Choose what work the person can do."), "work_capacity")
     row = Assessment(user_id=profile.user_id, assessed_on=when, method=method, work_capacity=work_capacity,
-                     directions=(directions or "").strip()[:MAX_TEXT], notes=(notes or "").strip()[:MAX_TEXT],
+                     directions=plain(directions, multiline=True)[:MAX_TEXT],
+                     notes=plain(notes, multiline=True)[:MAX_TEXT],
                      hard_to_employ=bool(hard_to_employ), created_by_id=caseworker.id)
     db.session.add(row)
     profile.hard_to_employ = bool(hard_to_employ)

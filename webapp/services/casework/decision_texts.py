@@ -7,6 +7,7 @@ from ...extensions import db
 from ...models import DecisionTemplate, User
 from ..audit import log as audit
 from ..common.errors import DomainError
+from ..common.text import plain
 
 TEMPLATE_KINDS = ("reject", "ask")
 MAX_TEMPLATE = 300
@@ -31,7 +32,7 @@ def by_kind() -> dict[str, list[DecisionTemplate]]:
 def add_template(actor: User, kind: str, text: str, ip: str | None = None) -> DecisionTemplate:
     if kind not in TEMPLATE_KINDS:
         raise DomainError(_l("Choose what the text is for."), "kind")
-    text = " ".join((text or "").split())
+    text = plain(text)
     if len(text) < MIN_TEMPLATE:
         raise DomainError(_l("Enter the text, at least %(min)d characters.", min=MIN_TEMPLATE), "text")
     if len(text) > MAX_TEMPLATE:

@@ -14,7 +14,7 @@ from ..applications import machine
 from ..applications.rules import Action, TransitionError, refusal
 from ..audit import log as audit
 from ..common.errors import DomainError
-from ..common.text import whole_number
+from ..common.text import plain, whole_number
 
 MAX_REASON = 1000
 MAX_ID = 2**31 - 1
@@ -31,7 +31,7 @@ def combine_reason(kind: str, template_id, text: str | None) -> str:
         if template is None or template.kind != kind or not template.active:
             raise DomainError(_l("Choose one of the reasons in the list."), "template")
         parts.append(template.text.strip())
-    own = " ".join((text or "").split())[:MAX_REASON]
+    own = plain(text)[:MAX_REASON]
     if own:
         parts.append(own)
     return "\n".join(parts)

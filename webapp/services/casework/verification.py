@@ -11,6 +11,7 @@ from ...models import IdentityStatus, Profile
 from ...models.base import utcnow
 from ..audit import log as audit
 from ..common.errors import DomainError
+from ..common.text import plain
 from ..identity import stored_numbers
 
 MAX_NOTE = 500
@@ -19,7 +20,7 @@ MAX_NOTE = 500
 def verify_identity(caseworker, profile: Profile, verified: bool, note: str | None,
                     ip: str | None = None) -> Profile:
     """Record the identity check: verified, or not verified with the reason (required)."""
-    note = " ".join((note or "").split())[:MAX_NOTE]
+    note = plain(note)[:MAX_NOTE]
     if not verified and not note:
         raise DomainError(_l("Say what did not match, so the person knows what to correct."), "note")
     if verified and not (profile.id_number_enc and profile.certificate_enc):

@@ -2,12 +2,13 @@
 from flask_babel import lazy_gettext as _l
 
 from .errors import DomainError
+from .text import plain
 
 MAX_NAME = 50
 
 
 def check_name(name: str, field: str = "name") -> str:
-    name = " ".join((name or "").split())
+    name = plain(name)
     if not name:
         raise DomainError(_l("Enter your real name."), field)
     if len(name) > MAX_NAME:

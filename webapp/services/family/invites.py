@@ -13,6 +13,7 @@ from ...models import HelperInvite, HelperLink, User
 from ...models.base import utcnow
 from ..audit import log as audit
 from ..common.errors import DomainError
+from ..common.text import plain
 from .links import add_link, linked
 
 # No 0/O or 1/I/L: codes are read out over the phone and typed by older people.
@@ -42,7 +43,7 @@ def create_invite(acting, ip: str | None = None) -> str:
 
 def accept_invite(helper: User, raw_code: str, relationship: str, ip: str | None = None) -> HelperLink:
     code = normalise_code(raw_code)
-    relationship = " ".join((relationship or "").split())
+    relationship = plain(relationship)
     if not code:
         raise DomainError(_l("Enter the 8-character code."), "code")
     if not relationship:

@@ -8,6 +8,7 @@ from ...models.base import utcnow
 from ..audit import log as audit
 from ..common import notices
 from ..common.errors import DomainError
+from ..common.text import plain
 
 
 def add_link(applicant_id: int, helper: User, relationship: str, *, created_by: User, reason, ip) -> HelperLink:
@@ -35,8 +36,8 @@ def linked(link: HelperLink) -> HelperLink:
 def caseworker_link(caseworker: User, applicant_phone: str, helper_phone: str, relationship: str,
                     reason: str, ip: str | None = None) -> HelperLink:
     """For a person who cannot use a phone: a caseworker of their district links a helper."""
-    relationship = " ".join((relationship or "").split())
-    reason = (reason or "").strip()
+    relationship = plain(relationship)
+    reason = plain(reason, multiline=True)
     applicant = db.session.scalar(select(User).where(User.phone == applicant_phone, User.role == Role.APPLICANT))
     if applicant is None:
         raise DomainError(_l("No jobseeker account uses this number."), "applicant_phone")

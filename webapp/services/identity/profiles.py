@@ -10,6 +10,7 @@ from ..audit import log as audit
 from ..common.errors import DomainError
 from ..common.names import check_name
 from ..common.phone import normalise_phone
+from ..common.text import plain
 from . import consent, crypto, numbers, stored_numbers
 
 STEPS = ("name", "id-number", "certificate", "district", "household", "education", "contact",
@@ -83,7 +84,7 @@ def check_again(acting, profile: Profile, ip: str | None, because: str) -> None:
 
 def _apply(acting, profile: Profile, step: str, data: dict, ip) -> list[str]:
     if step == "name":
-        profile.full_name = check_name(data.get("full_name"))
+        profile.full_name = check_name(data.get("full_name"), "full_name")
         return ["full_name"]
     if step == "id-number":
         person_id = numbers.check_resident_id(data.get("id_number"))
@@ -111,7 +112,7 @@ def _apply(acting, profile: Profile, step: str, data: dict, ip) -> list[str]:
         return ["certificate_number", "disability_category", "disability_level"]
     if step == "district":
         District(data["district"])
-        town = " ".join((data.get("town") or "").split())
+        town = plain(data.get("town"))
         if not town:
             raise DomainError(_l("Enter your town, township or street."), "town")
         profile.district, profile.town = data["district"], town[:60]

@@ -6,7 +6,7 @@ from ...models import NeedsRegistration, NeedsStatus
 from ...vocab import EMPLOYMENT_STATUS
 from ..audit import log as audit
 from ..common.errors import DomainError
-from ..common.text import whole_number
+from ..common.text import plain, whole_number
 from . import versions
 
 STEPS = ("status", "job-types", "pattern", "districts", "pay", "training", "accommodations", "notes")
@@ -39,7 +39,7 @@ _LISTS = {"job_types", "work_patterns", "districts", "training_interests", "acco
 
 
 def _text(value, limit: int) -> str | None:
-    value = " ".join((value or "").split())
+    value = plain(value)
     return value[:limit] or None
 
 
@@ -65,7 +65,7 @@ def save_step(acting, step: str, data: dict, ip: str | None = None) -> NeedsRegi
         if values["pay_min"] and values["pay_max"] and values["pay_min"] > values["pay_max"]:
             raise DomainError(_l("The lowest pay must not be more than the highest."), "pay_max")
     elif step == "notes":
-        values["notes"] = (data.get("notes") or "").strip()[:2000] or None
+        values["notes"] = plain(data.get("notes"), multiline=True)[:2000] or None
     else:
         for name in FIELDS[step]:
             if name in _LISTS:

@@ -11,6 +11,7 @@ from ...models import COURSE, POST, STALL, District, Opportunity, OpportunitySta
 from ...vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY
 from ..common.dates import NotARealDate, NotYearMonthDay, read_date
 from ..common.errors import DomainError
+from ..common.text import plain
 from ..identity.numbers import CATEGORY_LABELS
 
 KINDS = (COURSE, STALL, POST)
@@ -35,9 +36,7 @@ class Invalid(DomainError):
 
 def _text(limit: int, missing=None, multiline: bool = False, empty=None):
     def parse(value):
-        value = str(value or "").replace("\r\n", "\n").strip()
-        if not multiline:
-            value = " ".join(value.split())
+        value = plain(value, multiline=multiline)
         if not value:
             if missing:
                 raise DomainError(missing)
