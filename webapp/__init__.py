@@ -1,5 +1,9 @@
 """Application factory."""
+import os
+
 from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import INSTANCE, ROOT, config_for_environment
@@ -17,7 +21,7 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     app.config.from_object(config or config_for_environment())
     if overrides:
         app.config.update(overrides)
-    INSTANCE.mkdir(parents=True, exist_ok=True)
+    INSTANCE.mkdir(mode=0o700, parents=True, exist_ok=True)
     if app.config.get("TRUST_PROXY"):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
@@ -72,11 +76,19 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     return app
 
 
+def _private_file(path: str) -> None:
+    """Create the database file readable by this user only: SQLite gives its -wal and -shm the same."""
+    if path and path != ":memory:":
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+        os.chmod(path, 0o600)
+
+
 def _sqlite_pragmas(app: Flask) -> None:
-    """SQLite: WAL for concurrent readers, foreign keys on, wait for locks instead of failing."""
+    """SQLite: WAL for concurrent readers, foreign keys on, wait for locks instead of failing;
+    the file itself private (it holds people's disability data)."""
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
-    from sqlalchemy import event
+    _private_file(make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database)
 
     with app.app_context():
         engine = db.engine

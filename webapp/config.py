@@ -9,7 +9,7 @@ INSTANCE = Path(os.environ.get("INSTANCE_PATH", ROOT / "instance"))
 
 def _dev_secret(name: str) -> str:
     """Return a development secret kept in instance/, creating it on first use."""
-    INSTANCE.mkdir(parents=True, exist_ok=True)
+    INSTANCE.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = INSTANCE / name
     if not path.exists():
         path.write_text(secrets.token_urlsafe(48))

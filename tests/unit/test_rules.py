@@ -82,8 +82,10 @@ def test_what_the_caseworker_and_a_colleague_may_do(app, people, status):
     caseworker, colleague = people
     application = _reach(status, caseworker)
     assert allowed_actions(application, caseworker) == ASSIGNEE[status]
-    only_assignee = {Action.UNCLAIM, Action.APPROVE, Action.REJECT, Action.ASK}
+    only_assignee = {Action.UNCLAIM, Action.APPROVE, Action.REJECT, Action.ASK, Action.REASSIGN}  # or a lead
     assert allowed_actions(application, colleague) == ASSIGNEE[status] - only_assignee
+    colleague.leads_team = True
+    assert allowed_actions(application, colleague) == ASSIGNEE[status] - (only_assignee - {Action.REASSIGN})
 
 
 def test_an_enrolled_course_seat_can_be_given_up_but_a_hired_post_cannot(app, people):

@@ -1,7 +1,7 @@
 """Administrators' forms: staff accounts, the audit log search, decision texts."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, PasswordField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 
 from ..models import DISTRICT_LABELS, Role
 from ..models.user import ROLE_LABELS
@@ -26,6 +26,9 @@ class StaffForm(FlaskForm):
 class StaffEditForm(FlaskForm):
     role = SelectField(_l("Role"), choices=role_choices, validate_choice=False)
     district = SelectField(_l("District"), choices=district_choices, validate_choice=False)
+    leads_team = BooleanField(_l("Team lead (组长)"),
+                              description=_l("May hand over any application of the district to a colleague, not only "
+                                             "the ones they are checking."))
 
 
 class AuditSearchForm(FlaskForm):

@@ -75,7 +75,8 @@ def staff_edit(user_id: int):
     if form.validate_on_submit():
         try:
             changed = staff_service.update(current_user, person, role=person.role if is_self else form.role.data,
-                                           district=form.district.data, ip=client_address())
+                                           district=form.district.data, leads_team=form.leads_team.data,
+                                           ip=client_address())
         except DomainError as error:
             add_error(form, error)
         else:

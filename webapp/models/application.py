@@ -39,6 +39,11 @@ class ApplicationStatus(StrEnum):
         return self in OPEN
 
     @property
+    def is_being_checked(self) -> bool:
+        """Claimed by a caseworker, who decides it."""
+        return self is ApplicationStatus.UNDER_REVIEW
+
+    @property
     def awaits_decision(self) -> bool:
         """Sent and not decided yet: the queue counts how long it has waited."""
         return self in AWAITING_DECISION

@@ -4,7 +4,7 @@ from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, Index, Integer, String
+from sqlalchemy import Boolean, DateTime, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -77,6 +77,8 @@ class User(UserMixin, db.Model):
     # Part of every session's id: raising it signs the account out everywhere (sign-out, a new
     # password, switched off, a new role), so a copied cookie stops working.
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # 组长: a caseworker who may hand over any application of their scope, not only their own.
+    leads_team: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     def get_id(self) -> str:  # what Flask-Login keeps in the session
         return f"{self.id}:{self.session_version or 0}"

@@ -52,8 +52,9 @@ def _scope(district: str | None) -> str:
     return district or "city"
 
 
-def update(actor: User, person: User, *, role: str, district: str | None, ip: str | None = None) -> list[str]:
-    """Change role and district; return what changed (nothing is written when nothing did)."""
+def update(actor: User, person: User, *, role: str, district: str | None, leads_team: bool = False,
+           ip: str | None = None) -> list[str]:
+    """Change role, district and team lead; return what changed (nothing is written when nothing did)."""
     if role not in STAFF_ROLES:
         raise DomainError(_l("Choose a staff role."), "role")
     district = district or None
@@ -62,7 +63,7 @@ def update(actor: User, person: User, *, role: str, district: str | None, ip: st
     if person.id == actor.id and role != person.role:
         raise DomainError(_l("You cannot change your own role. Ask another administrator."), "role")
     if role == Role.ADMIN:
-        district = None  # administrators work for the whole city
+        district, leads_team = None, False  # administrators work for the whole city, and hand over anything
     changed = []
     if role != person.role:
         audit.record("account.role_changed", actor=actor, subject=person, ip=ip, **{"from": person.role, "to": role})
@@ -74,6 +75,11 @@ def update(actor: User, person: User, *, role: str, district: str | None, ip: st
                      **{"from": _scope(person.district), "to": _scope(district)})
         person.district = district
         changed.append("district")
+    if bool(leads_team) != bool(person.leads_team):
+        audit.record("account.team_lead_changed", actor=actor, subject=person, ip=ip,
+                     **{"from": bool(person.leads_team), "to": bool(leads_team)})
+        person.leads_team = bool(leads_team)
+        changed.append("leads_team")
     db.session.commit()
     return changed
 

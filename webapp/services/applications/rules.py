@@ -88,6 +88,9 @@ def refusal(application: Application, user: User, action: Action, *,
     if action in ASSIGNEE_ONLY and application.assigned_to_id != user.id:
         return NotAssigned(_l("Another caseworker is checking this application. Ask them, or have it "
                               "reassigned to you first."))
+    if action == Action.REASSIGN and not (application.assigned_to_id == user.id or user.leads_team or user.is_admin):
+        return NotAssigned(_l("Only the caseworker checking it, a team lead or an administrator can hand this "
+                              "application over."))
     if action == Action.APPROVE:
         verified = _identity_verified(application) if identity_verified is None else identity_verified
         if not verified:

@@ -17,6 +17,7 @@ ACTIONS = {
     "account.staff_created": _l("Created a staff account"),
     "account.district_changed": _l("Changed a caseworker's district"),
     "account.role_changed": _l("Changed a staff role"),
+    "account.team_lead_changed": _l("Made or unmade a team lead"),
     "account.deactivated": _l("Switched an account off"),
     "account.reactivated": _l("Switched an account back on"),
     "application.started": _l("Started an application"),

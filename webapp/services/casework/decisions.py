@@ -11,7 +11,7 @@ from ...extensions import db
 from ...models import Application, ApplicationStatus, DecisionTemplate, Role, User
 from ...models.base import utcnow
 from ..applications import machine
-from ..applications.rules import Action, TransitionError, refusal
+from ..applications.rules import Action, NotAssigned, TransitionError, refusal
 from ..audit import log as audit
 from ..common.errors import DomainError
 from ..common.text import plain, whole_number
@@ -83,7 +83,10 @@ def reassign(user, application: Application, to_user_id, ip: str | None = None) 
     target = next((c for c in colleagues(user) if str(c.id) == str(to_user_id)), None)
     if target is None:
         raise DomainError(_l("Choose a colleague of your district."), "assignee")
-    if refusal(application, user, Action.REASSIGN) is not None:
+    refused = refusal(application, user, Action.REASSIGN)
+    if isinstance(refused, NotAssigned):
+        raise refused
+    if refused is not None:
         raise TransitionError(REASSIGN_REFUSED)
     previous = application.assigned_to_id
     result = db.session.execute(

@@ -1,6 +1,8 @@
 """Text messages go out through a pluggable sender chosen by SMS_SENDER: "outbox" appends to a
 file (development), "memory" keeps them in a list (tests). A gateway sender plugs in the same way.
 """
+import os
+
 from flask import current_app
 
 from ...models.base import utcnow
@@ -13,7 +15,9 @@ class OutboxSender:
         self.path = path
 
     def send(self, phone: str, text: str) -> None:
-        with open(self.path, "a", encoding="utf-8") as outbox:
+        # Private to this user: the outbox holds phone numbers and codes.
+        handle = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with os.fdopen(handle, "a", encoding="utf-8") as outbox:
             outbox.write(f"{utcnow().isoformat(timespec='seconds')}Z\t{phone}\t{text}\n")
 
 
