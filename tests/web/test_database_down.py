@@ -4,8 +4,8 @@ answers were not saved, and the next request after it comes back works.
 PostgreSQL: the app reaches the server through a relay on a local port (`Gate`). Closing the gate
 cuts the live connections and refuses new ones, as a server that went down does; opening it again
 is the server coming back. Killing the app's backend with pg_terminate_backend, between requests and
-in the middle of one, is a server restart. SQLite: a worker starts while the database's folder is
-gone (an unmounted disk) and finds it again when the folder is back.
+in the middle of one, is a server restart. SQLite: a worker with no connection yet finds the
+database's folder gone (an unmounted disk), and finds it again when the folder is back.
 """
 import socket
 import threading
@@ -234,8 +234,8 @@ def test_sqlite_whose_folder_is_gone_gets_a_503_page_and_works_when_it_is_back(t
         db.engine.dispose()
     answers_url = f"/me/applications/{reference}/answers"
 
+    worker = _served_app(url)  # another worker, started but with no connection yet
     folder.rename(tmp_path / "unmounted")  # the disk goes away
-    worker = _served_app(url)  # a worker that starts meanwhile: it has no connection yet
     restarted = worker.test_client()
     restarted.set_cookie("session", browser.get_cookie("session").value)
     _assert_unavailable_page(worker, _post_answers(restarted, answers_url), "zh_CN")
