@@ -89,7 +89,9 @@ class Config:
     # Evidence photos: outside static/, checked and re-encoded (see services/identity/uploads.py).
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE / "uploads"))
     UPLOAD_MAX_BYTES = 10 * 1024 * 1024
-    UPLOAD_MAX_PIXELS = 40_000_000
+    UPLOAD_MAX_PIXELS = 80_000_000  # a 64 MP phone photo passes (decoded reduced)
+    UPLOAD_MAX_DECODE_SIDE = 10_000  # refused by the header: no long thin pictures
+    UPLOAD_MAX_DECODE_BYTES = 64 * 1024 * 1024  # the decoded picture; peak memory is about twice
     # Days between a deletion request and the purge of the person's data.
     DATA_RETENTION_DAYS = int(os.environ.get("DATA_RETENTION_DAYS", "180"))
 

@@ -1,4 +1,6 @@
-"""Where evidence photos are kept: a private folder, random names, and path_for and delete refusing other names."""
+"""Where evidence photos are kept: a private folder, random names, path_for and delete refusing other names,
+delete never failing, and the sweep for files no photo refers to."""
+import os
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,57 @@ def test_delete_removes_the_photo_and_its_thumbnail_quietly(folder):
         with pytest.raises(FileNotFoundError):
             uploads.path_for(name)
     assert uploads.path_for(kept.name).exists()
+
+
+def _age(folder: Path, seconds: float) -> None:
+    """Make every file in the folder look written `seconds` ago."""
+    for path in folder.iterdir():
+        stat = path.stat()
+        os.utime(path, (stat.st_atime - seconds, stat.st_mtime - seconds))
+
+
+@pytest.fixture
+def unremovable(monkeypatch, folder):
+    """os.unlink fails in the upload folder as it does when the folder cannot be written."""
+    real_unlink = os.unlink
+
+    def unlink(path, *args, **kwargs):
+        if Path(path).parent == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(uploads.os, "unlink", unlink)
+    return lambda: monkeypatch.setattr(uploads.os, "unlink", real_unlink)
+
+
+def test_delete_never_raises_when_a_file_cannot_be_removed_and_says_so_in_the_log(folder, unremovable, caplog):
+    stored = uploads.store_image(upload(encode(two_halves(), "PNG"), "a.png"))
+    uploads.delete(stored.name)
+    assert files_in(folder) == sorted([stored.name, stored.thumb_name])
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 2 and all("sweep-uploads" in w and "Permission denied" in w for w in warnings)
+
+
+def test_sweep_removes_old_files_not_kept_and_leaves_young_and_foreign_ones(folder):
+    kept = uploads.store_image(upload(encode(two_halves(), "PNG"), "a.png"))
+    orphan = uploads.store_image(upload(encode(two_halves(), "PNG"), "b.png"))
+    (folder / ".upload-abc123_x.part").write_bytes(b"half written")
+    (folder / "notes.txt").write_text("not ours")
+    _age(folder, 3600)
+    young = uploads.store_image(upload(encode(two_halves(), "PNG"), "c.png"))  # still on its way to the database
+    assert uploads.sweep({kept.name, kept.thumb_name}, min_age=600) == 3
+    assert files_in(folder) == sorted([kept.name, kept.thumb_name, young.name, young.thumb_name, "notes.txt"])
+    assert orphan.name not in files_in(folder)
+    assert uploads.sweep(set(), min_age=600) == 2  # now nothing is kept: the old ones go, the young stay
+
+
+def test_sweep_counts_only_what_it_removed(folder, unremovable):
+    uploads.store_image(upload(encode(two_halves(), "PNG"), "a.png"))
+    _age(folder, 3600)
+    assert uploads.sweep(set(), min_age=600) == 0
+    unremovable()
+    assert uploads.sweep(set(), min_age=600) == 2 and files_in(folder) == []
+
+
+def test_sweep_of_a_folder_not_made_yet_removes_nothing(folder):
+    assert uploads.sweep(set(), min_age=0) == 0 and not folder.exists()
