@@ -44,6 +44,13 @@ def register_cli(app: Flask) -> None:
         """Erase the data of accounts whose retention period after deletion has passed (run daily)."""
         click.echo(f"Purged {mydata.purge_due()} account(s).")
 
+    @app.cli.command("sweep-uploads")
+    def sweep_uploads():
+        """Delete stored photos that no photo record refers to any more (run daily)."""
+        from .services.identity import evidence
+
+        click.echo(f"Removed {evidence.sweep_orphans()} unreferenced upload file(s).")
+
     @app.cli.group()
     def translate():
         """Extract, update and compile the message catalogs."""

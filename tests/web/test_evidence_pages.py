@@ -1,5 +1,7 @@
-"""证件照片 pages: upload with consent, refusals, who may see a photo, and removing one."""
+"""证件照片 pages: upload with consent, refusals, who may see a photo, removing one (even when the
+file cannot be deleted), and sweeping the files no photo refers to."""
 import io
+import os
 import re
 from pathlib import Path
 
@@ -124,7 +126,7 @@ def test_a_second_photo_of_the_same_kind_replaces_the_first(app, client, login_a
     (None, None, "Choose a photo to upload."),
     (b"", "photo.jpg", "The file you chose is empty. Choose another photo."),
     (b"Hello, this is a letter, not a photo.\n", "photo.jpg", "The file must be a photo in JPG, PNG or WebP format."),
-    ("truncated", "photo.jpg", "The photo could not be read. It may be damaged: take it again."),
+    ("truncated", "photo.jpg", "Part of the photo is missing: the file was cut short. Upload it again, or take a new photo."),
 ], ids=["no file", "empty", "text named .jpg", "truncated"])
 def test_a_refused_upload_says_why_and_stores_nothing(app, client, login_as, content, filename, message):
     _consented(login_as())
@@ -200,3 +202,76 @@ def test_nobody_removes_someone_elses_photo(client, login_as):
     assert client.post("/me/evidence/999999/remove").status_code == 404
     assert _rows()[0].deleted_at is None
     assert "evidence.removed" not in _actions()
+
+
+# When a file cannot be deleted ----------------------------------------------------------------
+
+@pytest.fixture
+def unwritable_folder(app, monkeypatch):
+    """Deleting in the upload folder fails, as when it cannot be written (the suite runs as root,
+    for whom permissions do not stop anything, so os.unlink is made to fail instead)."""
+    folder = Path(app.config["UPLOAD_FOLDER"])
+    real_unlink = os.unlink
+
+    def unlink(path, *args, **kwargs):
+        if Path(path).parent == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    return lambda: monkeypatch.setattr(os, "unlink", real_unlink)
+
+
+def _age_files(app, seconds: float = 3600) -> None:
+    for path in Path(app.config["UPLOAD_FOLDER"]).iterdir():
+        os.utime(path, (path.stat().st_atime - seconds, path.stat().st_mtime - seconds))
+
+
+def _sweep(app) -> str:
+    result = app.test_cli_runner().invoke(args=["sweep-uploads"])
+    assert result.exit_code == 0, result.output
+    return result.output.strip()
+
+
+def test_removing_a_photo_whose_file_cannot_be_deleted_still_removes_it_and_the_sweep_deletes_the_file_later(
+        app, client, login_as, unwritable_folder):
+    _consented(login_as())
+    _upload(client, _jpeg())
+    [row] = _rows()
+    response = client.post(f"/me/evidence/{row.id}/remove")
+    assert response.status_code == 303
+    assert "Photo removed." in client.get("/me/evidence").get_data(as_text=True)
+    [row] = _rows()
+    assert row.deleted_at is not None and "evidence.removed" in _actions()
+    assert _stored_files(app) == sorted([row.file_name, row.thumb_name])  # left for the sweep
+
+    unwritable_folder()  # the folder can be written again
+    assert _sweep(app) == "Removed 0 unreferenced upload file(s)."  # too young: could be an upload on its way
+    _age_files(app)
+    assert _sweep(app) == "Removed 2 unreferenced upload file(s)."
+    assert _stored_files(app) == []
+
+
+def test_replacing_a_photo_whose_old_file_cannot_be_deleted_still_stores_the_new_one(
+        app, client, login_as, unwritable_folder):
+    _consented(login_as())
+    _upload(client, _jpeg((200, 30, 30)))
+    response = _upload(client, _jpeg((30, 200, 30)))
+    assert response.status_code == 303
+    assert "Photo uploaded." in client.get("/me/evidence").get_data(as_text=True)
+    old, new = _rows()
+    assert old.deleted_at is not None and new.deleted_at is None
+    assert len(_stored_files(app)) == 4
+
+    unwritable_folder()
+    _age_files(app)
+    assert _sweep(app) == "Removed 2 unreferenced upload file(s)."
+    assert _stored_files(app) == sorted([new.file_name, new.thumb_name])
+    assert _fetch(client, f"/evidence/{new.id}/full").status_code == 200
+
+
+def test_the_sweep_keeps_every_photo_in_use(app):
+    _, row = _owner_with_photo()
+    _age_files(app)
+    assert _sweep(app) == "Removed 0 unreferenced upload file(s)."
+    assert _stored_files(app) == sorted([row.file_name, row.thumb_name])

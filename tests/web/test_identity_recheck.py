@@ -1,7 +1,11 @@
 """A verified identity holds only for what was checked: changing the name, the ID or the certificate
 (or the photos of them) puts the check back to "to verify", and approval waits for it again."""
+import io
+
 import pytest
+from PIL import Image
 from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
 
 from tests import factories
 from tests.conftest import make_user
@@ -11,7 +15,7 @@ from webapp.services.applications import machine
 from webapp.services.casework import verification
 from webapp.services.common.acting import Acting
 from webapp.services.common.errors import DomainError
-from webapp.services.identity import profiles, stored_numbers
+from webapp.services.identity import consent, evidence, profiles, stored_numbers
 
 
 @pytest.fixture
@@ -64,3 +68,27 @@ def test_a_change_before_any_check_records_nothing_more(app, worker):
     person = factories.applicant()
     profiles.save_step(Acting(person, person), "name", {"full_name": "张明明"})
     assert _resets() == []
+
+
+def _photo() -> FileStorage:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (90, 120, 200)).save(out, "JPEG")
+    return FileStorage(io.BytesIO(out.getvalue()), filename="证.jpg")
+
+
+@pytest.mark.parametrize("change", ["new photo", "photo removed"])
+def test_changing_the_photos_needs_a_new_check_before_approval(app, worker, change):
+    person = factories.applicant()
+    consent.give(Acting(person, person))
+    before = evidence.add(Acting(person, person), "certificate", _photo())
+    application = _under_review(person, worker)
+    if change == "new photo":
+        evidence.add(Acting(person, person), "id_card", _photo())
+    else:
+        evidence.remove(Acting(person, person), before.id)
+    db.session.expire_all()
+    assert db.session.get(Profile, person.id).identity_status is None
+    [event] = _resets()
+    assert event.subject_id == person.id and "photo" in event.detail
+    with pytest.raises(DomainError, match="Verify the person's identity before approving"):
+        machine.approve(worker, db.session.get(type(application), application.id))

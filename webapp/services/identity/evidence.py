@@ -7,8 +7,10 @@ from ...models import Evidence, Profile
 from ...models.base import utcnow
 from ..audit import log as audit
 from ..common.errors import DomainError
-from . import consent, uploads
+from . import consent, profiles, uploads
 
+# A stored file younger than this may belong to an upload whose row is not committed yet.
+SWEEP_MIN_AGE_SECONDS = 15 * 60
 KINDS = {"certificate": _l("Disability certificate (残疾人证)"), "id_card": _l("Resident ID card")}
 
 
@@ -34,6 +36,7 @@ def add(acting, kind: str, upload, ip: str | None = None) -> Evidence:
                        uploaded_by_id=acting.actor.id)
         db.session.add(row)
         audit.record_for(acting, "evidence.uploaded", ip, kind=kind, size=stored.size)
+        _photos_changed(acting, ip)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -50,8 +53,23 @@ def remove(acting, evidence_id: int, ip: str | None = None) -> None:
         raise LookupError(evidence_id)
     row.deleted_at = utcnow()
     audit.record_for(acting, "evidence.removed", ip, kind=row.kind)
+    _photos_changed(acting, ip)
     db.session.commit()
     uploads.delete(row.file_name)
+
+
+def _photos_changed(acting, ip) -> None:
+    """A checked identity was checked against the photos it had: new or fewer photos need a new check."""
+    profile = profiles.profile_of(acting.person)
+    if profile is not None:
+        profiles.check_again(acting, profile, ip, because="photo")
+
+
+def sweep_orphans(min_age: float = SWEEP_MIN_AGE_SECONDS) -> int:
+    """Remove stored files no live photo row refers to (left by a removal that could not delete
+    them, or by a crash between storing and saving); return how many were removed."""
+    live = db.session.execute(select(Evidence.file_name, Evidence.thumb_name).where(Evidence.deleted_at.is_(None)))
+    return uploads.sweep({name for row in live for name in row}, min_age)
 
 
 def viewable(viewer, evidence_id: int, helper_person=None) -> Evidence:
