@@ -78,9 +78,13 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
 
 def _private_file(path: str) -> None:
     """Create the database file readable by this user only: SQLite gives its -wal and -shm the same."""
-    if path and path != ":memory:":
+    if not path or path == ":memory:":
+        return
+    try:
         os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
         os.chmod(path, 0o600)
+    except OSError:  # the folder is not there (yet): SQLite says so at the first request (a 503 page)
+        pass
 
 
 def _sqlite_pragmas(app: Flask) -> None:

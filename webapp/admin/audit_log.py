@@ -9,6 +9,7 @@ from ..models import Role
 from ..services.audit import actions as audit_actions
 from ..services.audit import search as audit_search
 from ..services.common.dates import read_date
+from ..services.common.text import plain
 from ..web.access import role_required
 from ..web.client import requested_page
 from . import bp
@@ -33,8 +34,7 @@ def parse_date(field) -> date | None:
 
 def _filters(form, actions: list) -> audit_search.Filters | None:
     """The search, or None when a field needs correcting."""
-    found = audit_search.Filters(person=(form.person.data or "").strip()[:50],
-                                 actor=(form.actor.data or "").strip()[:50])
+    found = audit_search.Filters(person=plain(form.person.data)[:50], actor=plain(form.actor.data)[:50])
     if form.action.data and form.action.data not in {code for code, _words in actions}:
         form.action.errors = [*form.action.errors, _("Choose an action from the list.")]
     else:

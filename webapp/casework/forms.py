@@ -21,7 +21,7 @@ from ..models.opportunity import KIND_LABELS
 from ..services.casework import assessments, verification
 from ..services.casework.queue import MAX_QUERY, MAX_WAITING_DAYS, SENT_STATUSES, QueueFilters
 from ..services.common.errors import DomainError
-from ..services.common.text import whole_number
+from ..services.common.text import plain, whole_number
 from ..web.fields import choices_from
 
 QUEUE_STATUSES = {status: STATUS_LABELS[status] for status in SENT_STATUSES}
@@ -48,7 +48,7 @@ class QueueFilterForm(Form):
         opportunity_ids = {choice.value for choice in self.opportunity.choices}
         opportunity = self.opportunity.data if self.opportunity.data in opportunity_ids else ""
         return QueueFilters(
-            q=" ".join((self.q.data or "").split())[:MAX_QUERY],
+            q=plain(self.q.data)[:MAX_QUERY],
             status=self.status.data if self.status.data in QUEUE_STATUSES else "",
             kind=self.kind.data if self.kind.data in KIND_LABELS else "",
             opportunity_id=int(opportunity) if opportunity else None,

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Form, SearchField, SelectChoice, SelectField
 
 from ..models import DISTRICT_LABELS, POST, STALL
+from ..services.common.text import plain
 from ..services.opportunities.finding import MAX_QUERY, Filters
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY
 from ..web.fields import CheckboxesField, choices_from
@@ -30,7 +31,7 @@ class _FilterForm(Form):
     def filters(self) -> Filters:
         """The filters the form asks for, keeping only known values."""
         return Filters(
-            q=" ".join((self.q.data or "").split())[:MAX_QUERY],
+            q=plain(self.q.data)[:MAX_QUERY],
             kind=self._choice("kind", (STALL, POST)) if "kind" in self else "",
             category=self._choice("category", self.category_vocabulary),
             district=self._choice("district", DISTRICT_LABELS),
