@@ -103,8 +103,18 @@ class Opportunity(db.Model):
     pay: Mapped[str | None] = mapped_column(String(100))
     social_insurance: Mapped[str | None] = mapped_column(String(100))
     physical_requirements: Mapped[str | None] = mapped_column(Text)
-    # stall: the seed of the allocation draw, published with the opening
+    # What a person who is accepted needs to know next: whom to contact and what to bring.
+    contact: Mapped[str | None] = mapped_column(String(100))
+    what_to_bring: Mapped[str | None] = mapped_column(String(200))
+    # When applications were closed by hand before the deadline (None: they close at the deadline).
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # stall: the seed of the allocation draw; only its commitment (sha256) is public until the draw
     draw_seed: Mapped[str | None] = mapped_column(String(64))
+    draw_commitment: Mapped[str | None] = mapped_column(String(64))
+    # The public number mixed into the seed at the draw (e.g. a lottery result after the close),
+    # and where anyone can check it.
+    draw_public_number: Mapped[str | None] = mapped_column(String(100))
+    draw_public_source: Mapped[str | None] = mapped_column(String(200))
     draw_run_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The sorted references that entered the draw, kept so anyone can re-run it.
     draw_entries: Mapped[list | None] = mapped_column(JSON)
