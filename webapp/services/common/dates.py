@@ -44,8 +44,18 @@ def local_zone() -> ZoneInfo:
     return ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "Asia/Shanghai")
 
 
+def now_local() -> datetime:
+    """The time in Yangquan now (aware), whatever the server's clock zone."""
+    return datetime.now(timezone.utc).astimezone(local_zone())
+
+
+def today() -> date:
+    """The service's own day: every "today", deadline, age and default date is this one."""
+    return now_local().date()
+
+
 def current_year() -> int:
-    return datetime.now(local_zone()).year
+    return now_local().year
 
 
 def start_of_day_utc(day: date) -> datetime:
