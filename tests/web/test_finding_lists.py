@@ -142,9 +142,9 @@ def test_an_htmx_request_gets_the_results_fragment_with_the_live_status(client, 
     assert part.lstrip().startswith("<h2") and 'data-focus-after-swap' in part
     # The live region is in the page from the start, outside the swapped target ...
     assert page.index('id="results-status" role="status"') < page.index('id="results"')
-    assert "hx-swap-oob" not in page
+    assert "data-hx-swap-oob" not in page
     # ... and the fragment updates its words out of band.
-    status = re.search(r'<p id="results-status" hx-swap-oob="innerHTML">([^<]+)</p>', part).group(1)
+    status = re.search(r'<p id="results-status" data-hx-swap-oob="innerHTML">([^<]+)</p>', part).group(1)
     assert status == "12 courses found, page 1 of 2"
     assert titles(fragment) == titles(full)
     assert len(fragment.data) <= 6144, len(fragment.data)
@@ -163,7 +163,7 @@ def test_the_form_works_without_javascript_and_with_htmx(client):
     page = client.get("/opportunities").get_data(as_text=True)
     tag = re.search(r'<form class="form filters"[^>]*>', page).group(0)
     assert 'method="get"' in tag and 'action="/opportunities"' in tag and 'role="search"' in tag
-    for attribute in ('hx-get="/opportunities"', 'hx-target="#results"', 'hx-push-url="true"',
-                      'hx-trigger="change from:find .filters__more, submit"', 'hx-indicator="#results-loading"'):
+    for attribute in ('data-hx-get="/opportunities"', 'data-hx-target="#results"', 'data-hx-push-url="true"',
+                      'data-hx-trigger="change from:find .filters__more, submit"', 'data-hx-indicator="#results-loading"'):
         assert attribute in tag
     assert '<button class="btn btn--primary" type="submit">' in page
