@@ -46,7 +46,7 @@ def test_opportunities_lists_stalls_and_posts_and_filters_by_kind(client, admin)
     ("category=blind_massage", ["按摩班"]),
     ("district=pingding", ["种植班"]),
     ("rural=y", ["种植班"]),
-    ("accessibility=step_free", ["按摩班", "种植班"]),
+    ("accessibility=step_free", ["种植班", "按摩班"]),
     ("accessibility=step_free&accessibility=braille_large_print", ["按摩班"]),
     ("open=y", ["种植班", "电商班"]),
     ("district=chengqu&open=y", ["电商班"]),
@@ -55,7 +55,7 @@ def test_opportunities_lists_stalls_and_posts_and_filters_by_kind(client, admin)
     ("q=读屏", ["电商班"]),  # the description
     ("q=LIVE", ["电商班"]),  # case does not matter
     ("q=100%25", []),  # % is a character to find, not a wildcard
-    ("category=no-such&district=atlantis", ["按摩班", "种植班", "电商班"]),  # unknown values are ignored
+    ("category=no-such&district=atlantis", ["种植班", "电商班", "按摩班"]),  # unknown values are ignored
 ])
 def test_each_course_filter_narrows_the_list(client, admin, query, expected):
     item(admin, title="按摩班", category="blind_massage", district="chengqu", deadline=TODAY - DAY,
@@ -66,7 +66,9 @@ def test_each_course_filter_narrows_the_list(client, admin, query, expected):
          opens_on=TODAY, description="Live streaming，适合使用读屏软件的学员", accessibility=["online"])
     item(admin, title="未开放", category="ecommerce", district="chengqu", deadline=TODAY + 5 * DAY,
          opens_on=TODAY + DAY, status="draft")
-    assert titles(client.get(f"/training?{query}")) == expected
+    # closed=y: the closed 按摩班 is listed too (after the open ones); by default it is left out,
+    # see tests/web/test_list_order.py
+    assert titles(client.get(f"/training?{query}&closed=y")) == expected
 
 
 def test_open_now_leaves_out_items_that_open_later_or_have_closed(client, admin):
@@ -119,7 +121,7 @@ def test_a_page_of_ten_costs_the_same_queries_as_a_page_of_one(app, client, admi
     for n in range(12):
         item(admin, kind=kind, title=f"更多{n}", total=5, capacity=1, accessibility=["step_free", "online"])
     ten = count_queries(app, lambda: client.get(path))
-    assert ten == one <= 2  # one count and one page of rows
+    assert ten == one <= 3  # one count, one page of rows, one count of the closed ones left out
 
 
 # --- htmx: the same URL, full page or fragment ---------------------------------------------------

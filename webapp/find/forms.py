@@ -23,6 +23,7 @@ class _FilterForm(Form):
     accessibility = CheckboxesField(_l("Venue accessibility (must have all ticked)"),
                                     choices=choices_from(VENUE_ACCESSIBILITY))
     open = BooleanField(_l("Only those open for applications today"))
+    closed = BooleanField(_l("Include closed ones (listed last)"))
 
     def _choice(self, name: str, vocabulary) -> str:
         value = self[name].data or ""
@@ -38,6 +39,7 @@ class _FilterForm(Form):
             accessibility=tuple(key for key in VENUE_ACCESSIBILITY if key in (self.accessibility.data or [])),
             open_now=bool(self.open.data),
             rural=bool(self.rural.data) if "rural" in self else False,
+            closed=bool(self.closed.data),
         )
 
     @property
@@ -45,7 +47,7 @@ class _FilterForm(Form):
         """Whether a filter other than the search box is in use (the filter section then starts open)."""
         chosen = self.filters()
         return bool(chosen.kind or chosen.category or chosen.district or chosen.accessibility
-                    or chosen.open_now or chosen.rural)
+                    or chosen.open_now or chosen.rural or chosen.closed)
 
 
 class CourseFilterForm(_FilterForm):

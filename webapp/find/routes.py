@@ -1,6 +1,4 @@
 """Thin views for finding courses, stalls and posts, their detail pages and saved items (收藏)."""
-from datetime import date
-
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -8,6 +6,7 @@ from flask_login import current_user
 from ..models import COURSE, DISTRICT_LABELS
 from ..models.opportunity import KIND_LABELS
 from ..services.applications import drafts
+from ..services.common import dates
 from ..services.identity.numbers import CATEGORY_LABELS
 from ..services.opportunities import finding
 from ..services.opportunities import saved as saved_items
@@ -28,35 +27,36 @@ def _words():
             "disability_labels": CATEGORY_LABELS, "labels": labels}
 
 
-def _listing(endpoint: str, form, search, title: str, page_template: str):
+def _listing(endpoint: str, form, kinds: tuple[str, ...], title: str, page_template: str):
     """The full page, or for htmx the results partial; both from the same query."""
     filters = form.filters()
-    found = search(filters, requested_page())
+    found = finding.search(kinds, filters, requested_page())
     if found.number > 1:
         title = _("%(title)s, page %(page)d of %(pages)d", title=title, page=found.number, pages=found.pages)
     return render_page_or_fragment(page_template, "find/_results.html", title=title, form=form,
-                                   filters=filters, found=found, endpoint=endpoint, today=date.today(),
+                                   filters=filters, found=found, endpoint=endpoint, today=dates.today(),
+                                   closed_count=finding.closed_not_shown(kinds, filters),
                                    as_fragment=wants_fragment())
 
 
 @bp.route("/training")
 def training():
     """Training tab: published courses with search, filters and pages."""
-    return _listing("find.training", CourseFilterForm(request.args), finding.courses, _("Training"),
+    return _listing("find.training", CourseFilterForm(request.args), (COURSE,), _("Training"),
                     "find/training.html")
 
 
 @bp.route("/opportunities")
 def opportunities():
     """Opportunities tab: reserved stalls and public-welfare posts."""
-    return _listing("find.opportunities", OpportunityFilterForm(request.args), finding.opportunities,
+    return _listing("find.opportunities", OpportunityFilterForm(request.args), finding.OPPORTUNITY_KINDS,
                     _("Opportunities"), "find/opportunities.html")
 
 
 def _detail(item, back_endpoint: str):
     """Everything a person needs to decide, and the way to apply or the reason they cannot."""
     acting = g.acting = resolve()  # g.acting: you() then speaks of them for a helper
-    today = date.today()
+    today = dates.today()
     return render_template(
         "find/detail.html", title=item.title, item=item, today=today, acting=acting,
         existing=drafts.existing_application(acting.person, item) if acting else None,
@@ -107,4 +107,4 @@ def toggle_saved(opportunity_id: int):
 def saved():
     """收藏: the saved items of the person acted for."""
     return render_template("find/saved.html", title=_("Saved"), items=saved_items.saved_of(g.acting.person),
-                           today=date.today(), back_url=url_for("main.me"))
+                           today=dates.today(), back_url=url_for("main.me"))

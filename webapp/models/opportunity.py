@@ -141,8 +141,23 @@ class Opportunity(db.Model):
         """Published and inside its window: the Apply button shows, and applying is allowed."""
         return self.status == OpportunityStatus.PUBLISHED and self.window_open_on(day)
 
+    @hybrid_method
     def opens_after(self, day: date) -> bool:
+        """Not open yet on `day`: applications start on a later day."""
         return self.opens_on is not None and self.opens_on > day
+
+    @opens_after.inplace.expression
+    @classmethod
+    def _opens_after_expression(cls, day: date):
+        return and_(cls.opens_on.is_not(None), cls.opens_on > day)
+
+    def applications_closed_on(self, day: date) -> bool:
+        """No more applications on `day`: closed by hand (early), or the deadline has passed."""
+        return self.status == OpportunityStatus.CLOSED or self.deadline < day
+
+    def deadline_passed_on(self, day: date) -> bool:
+        """The last day to apply was before `day` (the service's day: dates.today())."""
+        return self.deadline < day
 
 
 class OpportunityChange(db.Model):

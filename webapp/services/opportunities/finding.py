@@ -9,10 +9,11 @@ index has already narrowed down.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, cast, or_, select
+from sqlalchemy import String, case, cast, func, not_, or_, select
 
 from ...extensions import db
 from ...models import COURSE, POST, STALL, Opportunity, OpportunityStatus
+from ..common import dates
 from ..common.paging import Page, paginate
 
 PER_PAGE = 10
@@ -31,17 +32,18 @@ class Filters:
     accessibility: tuple[str, ...] = ()
     open_now: bool = False
     rural: bool = False
+    closed: bool = False  # also list the items whose applications have closed (after the others)
 
     @property
     def active(self) -> bool:
         return any((self.q, self.kind, self.category, self.district, self.accessibility, self.open_now,
-                    self.rural))
+                    self.rural, self.closed))
 
     def as_args(self) -> dict:
         """Query-string arguments that reproduce these filters (for page links)."""
         args = {"q": self.q, "kind": self.kind, "category": self.category, "district": self.district,
                 "accessibility": list(self.accessibility), "open": "y" if self.open_now else "",
-                "rural": "y" if self.rural else ""}
+                "rural": "y" if self.rural else "", "closed": "y" if self.closed else ""}
         return {key: value for key, value in args.items() if value}
 
 
@@ -70,11 +72,34 @@ def _conditions(kinds: tuple[str, ...], filters: Filters, today: date) -> list:
     return found
 
 
+def _still_ahead(today: date):
+    """Open for applications today, or opening on a later day: what a person can still act on."""
+    return or_(Opportunity.window_open_on(today), Opportunity.opens_after(today))
+
+
 def search(kinds: tuple[str, ...], filters: Filters, page: int = 1, per_page: int = PER_PAGE,
            today: date | None = None) -> Page:
-    """One page of published items of these kinds, soonest deadline first (then id)."""
-    where = _conditions(kinds, filters, today or date.today())
-    return paginate(select(Opportunity).where(*where).order_by(Opportunity.deadline, Opportunity.id), page, per_page)
+    """One page of published items of these kinds, what can be acted on first: those open today
+    (soonest deadline first), then those not open yet (soonest opening first), then, only when
+    asked for, those already closed (most recently closed first)."""
+    today = today or dates.today()
+    where = _conditions(kinds, filters, today)
+    if not filters.closed:
+        where.append(_still_ahead(today))
+    is_open, not_yet = Opportunity.window_open_on(today), Opportunity.opens_after(today)
+    order = (case((is_open, 0), (not_yet, 1), else_=2),
+             case((is_open, Opportunity.deadline), (not_yet, Opportunity.opens_on)),
+             Opportunity.deadline.desc(), Opportunity.id)
+    return paginate(select(Opportunity).where(*where).order_by(*order), page, per_page)
+
+
+def closed_not_shown(kinds: tuple[str, ...], filters: Filters, today: date | None = None) -> int:
+    """How many closed items match the filters but are left out of the list (one count query)."""
+    if filters.closed or filters.open_now:
+        return 0
+    today = today or dates.today()
+    where = [*_conditions(kinds, filters, today), not_(_still_ahead(today))]
+    return db.session.scalar(select(func.count()).select_from(Opportunity).where(*where)) or 0
 
 
 def courses(filters: Filters, page: int = 1, today: date | None = None) -> Page:
