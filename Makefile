@@ -8,16 +8,16 @@ export FLASK_APP := wsgi.py
 # for a developer's machine. `APP_ENV=production make ...` still works.
 export APP_ENV ?= development
 
-.PHONY: run test venv dev-deps chromium db translations bench clean
+.PHONY: run test venv dev-deps chromium vnu db translations bench clean
 
 run: $(BIN)/.installed db ## Set up and serve the app with demo data on 127.0.0.1:$(PORT)
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
-test: $(BIN)/.installed-dev chromium ## Set up and run the whole suite (unit, web, browser)
+test: $(BIN)/.installed-dev chromium vnu ## Set up and run the whole suite (unit, web, browser)
 	$(BIN)/python -m pytest
 
 .PHONY: test-quick
-test-quick: $(BIN)/.installed-dev chromium ## The suite without the slow fault tests (marker `slow`)
+test-quick: $(BIN)/.installed-dev chromium vnu ## The suite without the slow fault tests (marker `slow`)
 	$(BIN)/python -m pytest -m "not slow"
 
 $(VENV)/bin/python:
@@ -43,6 +43,18 @@ chromium: ## Debian's Chromium for the browser tests
 		echo "Installing Debian's chromium for the browser tests..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Browser tests need Chromium: run 'sudo apt-get install -y chromium' and try again."; exit 1; fi
+
+# The W3C Nu Html Checker for the browser tests, pinned in package.json / package-lock.json. A test
+# tool only: nothing under node_modules/ is served. --ignore-scripts: vnu-jar's own install script
+# would download a Java; the machine's Java 17 is used. Without npm or Java the HTML check skips
+# saying so (it fails when CI=true).
+vnu: ## The Nu Html Checker (vnu.jar) from npm for the valid-HTML browser test
+	@if [ -f node_modules/vnu-jar/build/dist/vnu.jar ]; then :; \
+	elif command -v npm >/dev/null; then \
+		echo "Installing the Nu Html Checker (vnu-jar) for the browser tests..."; \
+		npm ci --no-audit --no-fund --ignore-scripts; \
+	else echo "npm is missing: the valid-HTML browser test will be skipped (install nodejs and npm to run it)."; fi
+	@command -v java >/dev/null || echo "Java is missing: the valid-HTML browser test will be skipped (install openjdk-17-jre-headless to run it)."
 
 translations: $(BIN)/.installed ## Extract strings, update and compile the catalogs
 	$(BIN)/flask translate update

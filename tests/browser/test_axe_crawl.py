@@ -6,6 +6,7 @@ and must not log a JavaScript error or a Content-Security-Policy violation.
 """
 import re
 from collections import Counter, deque
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urldefrag, urlencode, urlsplit
 
 import pytest
@@ -79,9 +80,52 @@ def _is_file(target: str, download: bool) -> bool:
 CASES = [pytest.param(role, mode, id=f"{role}-{mode}") for role in ROLES for mode in MODES]
 
 
+@dataclass
+class Crawl:
+    """What one crawl of one role in one mode found; html is what the server sent per page."""
+    crawled: list[str]
+    files: list[str]
+    problems: list[str]
+    script_errors: list[str]
+    violations: list[str] | None  # None when axe was not run (the HTML checker's own crawl)
+    html: dict[str, str] = field(default_factory=dict)
+
+
+_CRAWLS: dict[tuple[str, str], Crawl] = {}
+
+
+def crawl(context, live_server, role: str, mode: str, axe: bool = True) -> Crawl:
+    """Crawl each case once per session: the HTML checker (test_valid_html) reuses this crawl."""
+    done = _CRAWLS.get((role, mode))
+    if done is None or (axe and done.violations is None):
+        done = _CRAWLS[(role, mode)] = _crawl(context, live_server, role, mode, axe)
+    return done
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("role", "mode"), CASES)
 def test_every_reachable_page_passes_axe(context, live_server, crawl_stats, role, mode):
+    found = crawl(context, live_server, role, mode)
+    crawled, files, violations, problems = found.crawled, found.files, found.violations, found.problems
+    script_errors = found.script_errors
+
+    case = f"{role}-{mode}"
+    crawl_stats["cases"][case] = len(crawled)
+    crawl_stats["visits"] += len(crawled)
+    crawl_stats["urls"].update(crawled)
+    crawl_stats["violations"] += len(violations)
+    print(f"\n{case}: crawled {len(crawled)} pages: {' '.join(crawled)}; fetched {len(files)} files: "
+          f"{' '.join(files)}")
+
+    assert not violations, "axe found WCAG 2.2 A/AA violations:\n" + "\n".join(violations)
+    assert not problems, "page structure problems:\n" + "\n".join(problems)
+    assert not script_errors, "JavaScript errors or CSP violations:\n" + "\n".join(script_errors)
+    assert len(crawled) >= MIN_PAGES, f"only {len(crawled)} pages crawled ({crawled}); the crawl is broken"
+    missed = (MUST_REACH | MUST_REACH_BY_ROLE.get(role, set())) - set(crawled) - set(files)
+    assert not missed, f"the crawl never reached {sorted(missed)}; crawled {crawled}"
+
+
+def _crawl(context, live_server, role: str, mode: str, axe: bool) -> Crawl:
     lang, care, html_lang = MODES[mode]
     page = context(locale=lang, care=care).new_page()
     current = {"url": None}
@@ -112,6 +156,7 @@ def test_every_reachable_page_passes_axe(context, live_server, crawl_stats, role
     violations: list[str] = []
     crawled: list[str] = []
     files: list[str] = []
+    html: dict[str, str] = {}
     shapes = Counter(_shape(path) for path in queue)
 
     while queue:
@@ -120,6 +165,7 @@ def test_every_reachable_page_passes_axe(context, live_server, crawl_stats, role
         response = page.goto(f"{live_server}{path}")
         assert response is not None, f"{path}: no response"
         crawled.append(path)
+        html[path] = response.text()
         expected_status = 404 if path == NOT_FOUND else None
         if expected_status:
             if response.status != expected_status:
@@ -147,7 +193,8 @@ def test_every_reachable_page_passes_axe(context, live_server, crawl_stats, role
 
         # axe goes in through the DevTools protocol, not blocked by the page's strict CSP
         # (see axe_violations), so the crawl runs with the site's real policy, no bypass_csp.
-        violations.extend(axe_violations(page, path))
+        if axe:
+            violations.extend(axe_violations(page, path))
 
         for link in page_facts["links"]:
             target = _normalise(link["href"], live_server)
@@ -167,17 +214,4 @@ def test_every_reachable_page_passes_axe(context, live_server, crawl_stats, role
         elif reply.headers.get("content-type", "").startswith("text/html"):
             problems.append(f"{target} (a file): answered with an HTML page")
 
-    case = f"{role}-{mode}"
-    crawl_stats["cases"][case] = len(crawled)
-    crawl_stats["visits"] += len(crawled)
-    crawl_stats["urls"].update(crawled)
-    crawl_stats["violations"] += len(violations)
-    print(f"\n{case}: crawled {len(crawled)} pages: {' '.join(crawled)}; fetched {len(files)} files: "
-          f"{' '.join(files)}")
-
-    assert not violations, "axe found WCAG 2.2 A/AA violations:\n" + "\n".join(violations)
-    assert not problems, "page structure problems:\n" + "\n".join(problems)
-    assert not script_errors, "JavaScript errors or CSP violations:\n" + "\n".join(script_errors)
-    assert len(crawled) >= MIN_PAGES, f"only {len(crawled)} pages crawled ({crawled}); the crawl is broken"
-    missed = (MUST_REACH | MUST_REACH_BY_ROLE.get(role, set())) - set(crawled) - set(files)
-    assert not missed, f"the crawl never reached {sorted(missed)}; crawled {crawled}"
+    return Crawl(crawled, files, problems, script_errors, violations if axe else None, html)

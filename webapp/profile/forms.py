@@ -49,7 +49,7 @@ class EducationForm(FlaskForm):
 
 class ContactForm(FlaskForm):
     contact_phone = StringField(_l("Contact phone number"), description=_l("A mobile number we can reach."),
-                                render_kw={"type": "tel", "autocomplete": "tel-national", "inputmode": "tel",
+                                render_kw={"type": "tel", "autocomplete": "tel", "inputmode": "tel",
                                            "maxlength": "20"})
     preferred_contact = RadioField(_l("How should we contact you?"), choices=choices_from(PREFERRED_CONTACT),
                                    validators=[InputRequired(_l("Choose how we should contact you."))])
