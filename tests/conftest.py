@@ -172,3 +172,20 @@ def login_as(client):
         return user
 
     return _login
+
+
+@pytest.fixture
+def freeze_clock(monkeypatch):
+    """freeze_clock("2026-12-01 23:30") stops the app's one clock (webapp.models.base.clock) at that
+    Beijing time; the machine's own clock and time zone no longer matter."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from webapp.models import base
+
+    def _freeze(beijing: str) -> datetime:
+        moment = datetime.fromisoformat(beijing).replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+        monkeypatch.setattr(base, "clock", lambda: moment.astimezone(ZoneInfo("UTC")))
+        return moment
+
+    return _freeze

@@ -1,13 +1,14 @@
 """Shared by the finding tests (lists, detail pages, saved items): items made directly, listed titles, query counts."""
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import event
 
 from webapp.extensions import db
 from webapp.models import Opportunity
+from webapp.services.common.dates import today as service_today
 
-TODAY = date.today()
+TODAY = service_today()
 DAY = timedelta(days=1)
 
 

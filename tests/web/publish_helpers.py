@@ -2,14 +2,15 @@
 import html
 import json
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from webapp.extensions import db
 from webapp.models import AuditEvent
+from webapp.services.common.dates import today as service_today
 
-TODAY = date.today()
+TODAY = service_today()
 
 
 def day(offset: int) -> str:

@@ -1,12 +1,11 @@
 """A person's 基础信息核对 (identity check) and 职业能力评估 (ability assessment)."""
-from datetime import date
-
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..models import IdentityStatus
 from ..services.casework import assessments, scope, verification
+from ..services.common import dates
 from ..services.common.errors import DomainError
 from ..services.identity import evidence
 from ..web.access import role_required
@@ -73,7 +72,7 @@ def assess(user_id: int):
             return redirect(_back(form), 303)
     elif request.method == "GET":
         form.next.data = safe_next(request.args.get("next"))
-        form.assessed_on.data = date.today().isoformat()
+        form.assessed_on.data = dates.today().isoformat()
         form.hard_to_employ.data = profile.hard_to_employ
     title = _("Ability assessment: %(name)s", name=profile.full_name or person.name)
     return render_form("casework/assess.html", form, title=title, person=person, profile=profile,

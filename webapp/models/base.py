@@ -7,9 +7,17 @@ from sqlalchemy.orm import Mapper
 from sqlalchemy.types import TypeDecorator
 
 
+def system_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# The one clock (aware UTC) every "now" and "today" comes from; tests freeze it here.
+clock = system_clock
+
+
 def utcnow() -> datetime:
     """Naive UTC now: stored the same way on SQLite and PostgreSQL."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return clock().replace(tzinfo=None)
 
 
 class EnumText(TypeDecorator):

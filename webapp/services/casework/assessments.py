@@ -9,6 +9,7 @@ from ...extensions import db
 from ...models import Assessment, Profile
 from ..audit import log as audit
 from ..common.dates import NotARealDate, NotYearMonthDay, read_date
+from ..common.dates import today as service_today
 from ..common.errors import DomainError
 from ..common.text import plain
 
@@ -38,7 +39,7 @@ def parse_date(raw: str | None, field: str = "assessed_on", today: date | None =
         raise DomainError(_l("Enter a real date, for example 2026-03-05."), field) from None
     if value is None:
         raise DomainError(_l("Enter the date of the assessment."), field)
-    if value > (today or date.today()):
+    if value > (today or service_today()):
         raise DomainError(_l("The date of the assessment cannot be in the future."), field)
     if value.year < EARLIEST_YEAR:
         raise DomainError(_l("Enter a date in %(year)d or later.", year=EARLIEST_YEAR), field)

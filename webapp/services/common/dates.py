@@ -7,7 +7,9 @@ import re
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import current_app, has_app_context
+
+from ...models import base
 
 _TYPED = str.maketrans("０１２３４５６７８９－／．　", "0123456789-/. ")
 _DATE = re.compile(r"(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})", re.ASCII)
@@ -40,13 +42,18 @@ def read_date(raw) -> date | None:
 # The service's own calendar: Yangquan's time zone, whatever the server's clock is set to.
 # Timestamps are stored as naive UTC; these turn local days into that form.
 
+SERVICE_ZONE = "Asia/Shanghai"
+
+
 def local_zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "Asia/Shanghai")
+    """The configured zone (BABEL_DEFAULT_TIMEZONE); Asia/Shanghai outside an app (scripts, tests)."""
+    name = current_app.config.get("BABEL_DEFAULT_TIMEZONE") if has_app_context() else None
+    return ZoneInfo(name or SERVICE_ZONE)
 
 
 def now_local() -> datetime:
     """The time in Yangquan now (aware), whatever the server's clock zone."""
-    return datetime.now(timezone.utc).astimezone(local_zone())
+    return base.clock().astimezone(local_zone())
 
 
 def today() -> date:

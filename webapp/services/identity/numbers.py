@@ -16,6 +16,7 @@ from datetime import date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..common import dates
 from ..common.errors import DomainError
 
 ID_FIELD = "id_number"
@@ -102,7 +103,7 @@ def check_resident_id(raw: str, today: date | None = None) -> ResidentId:
                "Check the number against your ID card."),
             ID_FIELD,
         ) from None
-    if birth_date > (today or date.today()):
+    if birth_date > (today or dates.today()):
         raise IdentityError(
             _l("The date of birth in your resident ID number is in the future. "
                "Check the number against your ID card."),
