@@ -74,3 +74,25 @@ def test_the_htmx_fragment_carries_the_closed_note_too(client, admin):
     _courses(admin)
     fragment = client.get("/training", headers={"HX-Request": "true"})
     assert "<html" not in fragment.get_data(as_text=True) and _closed_note(fragment).startswith("2 closed")
+
+
+# --- the message after a redirect is the page's first news ----------------------------------------
+
+def _main(page: str) -> str:
+    return page.split('<main id="main" class="page" tabindex="-1">', 1)[1]
+
+
+def test_the_sign_in_message_leads_the_title_and_takes_focus_first_in_main(client):
+    response = client.get("/me/applications", follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "<title>Please sign in to see this page. – Sign in – " in page
+    first = re.search(r"<(\w+)[^>]*>", _main(page).lstrip()).group(0)
+    assert first == '<div class="flash-region" id="flash" tabindex="-1" autofocus>'
+    assert _main(page).index("Please sign in to see this page.") < _main(page).index("<form")
+    again = client.get("/auth/login").get_data(as_text=True)  # shown once: the next page is quiet
+    assert 'id="flash"' not in again and "<title>Sign in – " in again
+
+
+def test_a_page_without_a_message_has_no_empty_region_and_no_autofocus_on_it(client):
+    page = client.get("/training").get_data(as_text=True)
+    assert 'class="flash-region"' not in page and "<title>Training – " in page
