@@ -24,11 +24,12 @@ def test_service_worker_is_served_from_the_root_and_precaches_the_shell(client):
     assert response.mimetype == "text/javascript" and response.headers["Cache-Control"] == "no-cache"
     body = response.get_data(as_text=True)
     assert "__VERSION__" not in body and "__SHELL__" not in body
-    for asset in ("/static/css/app.css", "/static/js/app.js", "/static/vendor/htmx-2.0.11.min.js", "/offline"):
+    for asset in ("/static/css/app.css", "/static/js/app.js", "/static/vendor/htmx-2.0.11.min.js", "/offline",
+                  "/offline?for=search", "/offline?for=form"):
         assert f'"{asset}"' in body
         with client.get(asset) as served:
             assert served.status_code == 200
-    assert "no-store" in body  # personal pages are never cached
+    assert "X-Offline-Keep" in body and "X-Offline-Owner" in body  # only marked pages, kept per person
 
 
 def test_offline_page_speaks_both_languages(client):

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("pwa", __name__)
 
-from . import routes  # noqa: E402,F401
+from . import offline, routes  # noqa: E402,F401

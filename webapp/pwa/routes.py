@@ -2,7 +2,7 @@
 import hashlib
 from functools import lru_cache
 
-from flask import current_app, render_template, url_for
+from flask import current_app, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -14,13 +14,20 @@ from . import bp
 SHELL = ("css/app.css", "js/app.js", "vendor/htmx-2.0.11.min.js", "icons/icon.svg",
          "icons/icon-192.png")
 
+# Why the worker shows the offline page: a page not saved, a search with no saved answer, or a
+# form it could not send. The worker keeps all three from its first install.
+REASONS = ("page", "search", "form")
+
 
 @lru_cache(maxsize=1)
 def _shell_version() -> str:
-    """A hash of the shell files and the worker itself: a new release gets a new cache."""
+    """A hash of the shell, the worker and the offline page's making: a new release gets a new cache."""
     digest = hashlib.sha256()
-    for name in (*SHELL, "js/sw.js"):
-        digest.update((ROOT / "static" / name).read_bytes())
+    files = [ROOT / "static" / name for name in (*SHELL, "js/sw.js")]
+    files += [ROOT / "webapp" / "templates" / name for name in ("base.html", "pwa/offline.html")]
+    files += sorted((ROOT / "translations").glob("*/LC_MESSAGES/messages.mo"))
+    for path in files:
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -51,7 +58,8 @@ def manifest():
 def service_worker():
     """The service worker script with its cache version and shell list filled in."""
     source = (ROOT / "static" / "js" / "sw.js").read_text(encoding="utf-8")
-    shell = [url_for("static", filename=name) for name in SHELL] + [url_for("pwa.offline")]
+    shell = [url_for("static", filename=name) for name in SHELL] + [
+        url_for("pwa.offline", **({"for": reason} if reason != "page" else {})) for reason in REASONS]
     body = source.replace("__VERSION__", _shell_version()).replace(
         "__SHELL__", current_app.json.dumps(shell)).replace("__OFFLINE__", url_for("pwa.offline"))
     response = current_app.response_class(body, mimetype="text/javascript")
@@ -59,16 +67,28 @@ def service_worker():
     return response
 
 
+
+def _offline_texts(reason: str) -> dict:
+    if reason == "search":
+        message = _("There is no saved answer to this search on this phone. Older results are not shown "
+                    "in its place, as they could be wrong. Try again when you are connected.")
+    elif reason == "form":
+        message = _("Nothing was sent: the form could not reach us. What you typed is kept on this phone "
+                    "where the browser allows. Go back to the form when you are connected again and send it.")
+    else:
+        message = _("This page is not saved on this phone. Check your phone's connection and try again.")
+    return {"title": _("You are offline"), "message": message, "home": _("Go to the home page"),
+            "back": _("Back to the form")}
+
+
 @bp.route("/offline")
 def offline():
     """Shown by the service worker when there is no network; in both languages."""
+    reason = request.args.get("for")
+    reason = reason if reason in REASONS else "page"
     texts = []
     for locale in current_app.config["LANGUAGES"]:
         with force_locale(locale):
-            texts.append({
-                "lang": locale.replace("_", "-"),
-                "title": _("You are offline"),
-                "message": _("Check your phone's connection and try again. Nothing you typed has been sent."),
-                "home": _("Go to the home page"),
-            })
-    return render_template("pwa/offline.html", title=" / ".join(t["title"] for t in texts), texts=texts)
+            texts.append({"lang": locale.replace("_", "-"), **_offline_texts(reason)})
+    return render_template("pwa/offline.html", title=" / ".join(t["title"] for t in texts), texts=texts,
+                           reason=reason)
