@@ -1,5 +1,5 @@
 """Small builders for tests: people with complete profiles, published opportunities, applications."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from tests.conftest import make_user
 from webapp.extensions import db
@@ -7,7 +7,9 @@ from webapp.models import Application, Opportunity
 from webapp.services.applications import drafts, machine
 from webapp.services.casework import verification
 from webapp.services.common.acting import Acting
+from webapp.services.common.dates import today as service_today
 from webapp.services.identity import consent, numbers, profiles
+from webapp.services.opportunities.commitment import commitment_of
 
 _counter = iter(range(1, 100000))
 
@@ -41,8 +43,9 @@ def opportunity(kind: str = "course", capacity: int = 5, total: int | None = Non
     item = Opportunity(kind=kind, status="published", title=fields.pop("title", f"{kind} test"),
                        provider="提供方", district=fields.pop("district", "chengqu"), capacity=capacity,
                        total=total if total is not None else (capacity * 10 if kind != "course" else None),
-                       deadline=date.today() + timedelta(days=deadline_days), created_by_id=creator.id,
+                       deadline=service_today() + timedelta(days=deadline_days), created_by_id=creator.id,
                        draw_seed="seed-for-tests" if kind == "stall" else None,
+                       draw_commitment=commitment_of("seed-for-tests") if kind == "stall" else None,
                        category=fields.pop("category", "vocational" if kind == "course" else None), **fields)
     db.session.add(item)
     db.session.commit()

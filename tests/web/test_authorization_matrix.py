@@ -192,7 +192,8 @@ TABLE = {
     "GET /admin/opportunities/<int:opportunity_id>/edit": ADMIN,
     "POST /admin/opportunities/<int:opportunity_id>/edit": row(ADMIN, admin="422"),
     "POST /admin/opportunities/<int:opportunity_id>/<action>": row(ADMIN, admin="303 publish.edit"),  # a new draft
-    "POST /admin/opportunities/<int:opportunity_id>/draw": row(ADMIN, admin="303 find.draw_results"),  # too early
+    "GET /admin/opportunities/<int:opportunity_id>/draw": ADMIN,  # says why it cannot run yet
+    "POST /admin/opportunities/<int:opportunity_id>/draw": row(ADMIN, admin="409"),  # too early: refused
     "GET /admin/staff": ADMIN,
     "GET /admin/staff/new": ADMIN,
     "POST /admin/staff/new": row(ADMIN, admin="422"),

@@ -26,14 +26,16 @@ def test_a_full_course_offers_the_waiting_list_and_an_unrestricted_one_suits_eve
     assert "Full, you can join the waiting list" in client.get("/training").get_data(as_text=True)
 
 
-def test_a_stall_page_says_the_reserved_share_the_fee_and_the_published_draw(client, admin):
+def test_a_stall_page_says_the_reserved_share_the_fee_and_how_the_draw_works(client, admin):
     stall = item(admin, kind="stall", title="桃北市场固定摊位", category="market_stall", total=20, capacity=2, taken=1,
-                 monthly_fee=400, fee_reduction="残疾人减半收取", draw_seed="9f2c4e1a")
+                 monthly_fee=400, fee_reduction="残疾人减半收取", draw_seed="9f2c4e1a",
+                 draw_commitment="c0ffee" * 10 + "c0de")
     page = client.get(f"/opportunities/{stall.id}").get_data(as_text=True)
     for words in ("20 units in all, 2 of them reserved for disabled people", "1 reserved unit left",
-                  "400 yuan a month", "残疾人减半收取", "draw that is published",
-                  "9f2c4e1a", "Market stall"):
+                  "400 yuan a month", "残疾人减半收取", "allocated by a draw after applications close",
+                  "Nobody can choose the order", f'href="/opportunities/{stall.id}/draw"', "Market stall"):
         assert words in page, words
+    assert "9f2c4e1a" not in page and "c0ffee" not in page  # no seed and no hex on the stall page
 
 
 def test_a_post_page_says_duties_pay_insurance_and_physical_requirements(client, admin):

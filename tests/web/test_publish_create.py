@@ -1,4 +1,5 @@
 """Admins create courses, stall openings and posts: who may, what is stored, what is refused."""
+import hashlib
 import html
 import re
 from datetime import timedelta
@@ -48,17 +49,21 @@ def test_admin_creates_a_course(client, login_as):
     assert "Saved as a draft" in page and "Draft" in page and 'value="盲人按摩初级班"' in page
 
 
-def test_admin_creates_a_stall_opening_with_a_draw_seed(client, login_as):
+def test_admin_creates_a_stall_opening_whose_draw_is_sealed_when_published(client, login_as):
     admin = login_as("admin")
     assert client.post("/admin/opportunities/new/stall", data=form("stall")).status_code == 303
     stall = db.session.scalar(select(Opportunity))
     assert (stall.kind, stall.category, stall.provider, stall.total, stall.capacity) == (
         "stall", "market_stall", "南庄蔬菜市场", 25, 3)
     assert (stall.monthly_fee, stall.fee_reduction, stall.opens_on) == (300, "残疾人首年免费", TODAY + timedelta(1))
-    assert re.fullmatch(r"[0-9a-f]{32}", stall.draw_seed)
+    assert stall.draw_seed is None and stall.draw_commitment is None  # a draft has no draw yet
     assert audits("opportunity.created")[0]["actor_id"] == admin.id
+    assert client.post(f"/admin/opportunities/{stall.id}/publish").status_code == 303
+    db.session.refresh(stall)
+    assert re.fullmatch(r"[0-9a-f]{64}", stall.draw_seed)
+    assert stall.draw_commitment == hashlib.sha256(stall.draw_seed.encode()).hexdigest()
     page = client.get(f"/admin/opportunities/{stall.id}/edit").get_data(as_text=True)
-    assert stall.draw_seed in page
+    assert stall.draw_seed not in page and "Allocation draw" in page  # the seed stays secret until the draw
 
 
 def test_admin_creates_a_public_welfare_post(client, login_as):

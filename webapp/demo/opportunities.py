@@ -1,6 +1,5 @@
 """Demo courses, stall openings, welfare posts and the demo applicant's applications in several states."""
-import secrets
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -10,8 +9,10 @@ from ..models.base import utcnow
 from ..services.applications import drafts, machine
 from ..services.audit import log as audit
 from ..services.casework import verification
+from ..services.common import dates
 from ..services.common.acting import Acting
 from ..services.identity import profiles
+from ..services.opportunities.commitment import sealed_seed
 
 D = timedelta(days=1)
 
@@ -52,7 +53,7 @@ def load(admin, applicant, caseworker) -> None:
     """Published items and applications in several states, once."""
     if db.session.scalar(select(func.count()).select_from(Opportunity)):
         return
-    today = date.today()
+    today = dates.today()
     items = []
     for title, cat, provider, district, rural, seats, taken, days, access, subsidy, suits in COURSES:
         items.append(Opportunity(
@@ -60,14 +61,16 @@ def load(admin, applicant, caseworker) -> None:
             rural=rural, capacity=seats, taken=taken, deadline=today + days * D, accessibility=access,
             subsidy=subsidy, suits_categories=suits, address=f"{provider}培训教室",
             start_date=today + (days + 7) * D, end_date=today + (days + 37) * D, schedule="周一至周五 上午",
+            contact=f"{provider}招生办 王老师，0353-2021{len(items):03d}", what_to_bring="身份证、残疾人证原件，一寸照片两张",
             description=f"{title}，由{provider}承办，教学方式照顾不同残疾类别学员。", created_by_id=admin.id,
             published_at=utcnow()))
     for i, (title, kind, place, district, total, reserved, fee, reduction) in enumerate(STALLS):
         items.append(Opportunity(
             kind=STALL, status=OpportunityStatus.PUBLISHED, title=title, category=kind, provider=place, district=district,
             address=place, total=total, capacity=reserved, monthly_fee=fee, fee_reduction=reduction,
-            opens_on=today - 10 * D, deadline=today + (i * 7 - 3) * D, draw_seed=secrets.token_hex(16),
+            opens_on=today - 10 * D, deadline=today + (i * 7 - 3) * D, **sealed_seed(),
             accessibility=["step_free"], description=f"{place}{title}，预留给残疾人经营。",
+            contact=f"{place}管理处 李经理，0353-3031{i:03d}", what_to_bring="身份证、残疾人证原件，经营所需证照材料",
             created_by_id=admin.id, published_at=utcnow()))
     for title, employer, district, places, reserved, hours, pay, days in POSTS:
         items.append(Opportunity(
@@ -75,6 +78,7 @@ def load(admin, applicant, caseworker) -> None:
             capacity=reserved, hours=hours, pay=pay, social_insurance="单位缴纳社会保险，财政给予补贴",
             deadline=today + days * D, physical_requirements="能独立行走或使用轮椅，能完成简单体力劳动。",
             accessibility=["step_free"], description=f"{employer}招聘{title}，为残疾人预留岗位。",
+            contact=f"{employer}人事科 张科长，0353-4041{len(items):03d}", what_to_bring="身份证、残疾人证原件，近期体检报告",
             created_by_id=admin.id, published_at=utcnow()))
     db.session.add_all(items)
     db.session.flush()

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from ..extensions import db
 from ..models import STALL, Opportunity
 from ..services.applications import draw
+from ..services.common.dates import today
 from . import bp
 
 
@@ -18,8 +19,10 @@ def public_stall(opportunity_id: int) -> Opportunity:
 
 @bp.route("/opportunities/<int:opportunity_id>/draw")
 def draw_results(opportunity_id: int):
-    """The seed, the sorted entries, the algorithm and the outcome (names masked)."""
+    """Before the draw: when and how it will run, the commitment folded away. After: the outcome
+    (names masked), how it was decided, and everything needed to compute it again."""
     opportunity = public_stall(opportunity_id)
     return render_template("find/draw.html", title=_("Allocation draw"), opportunity=opportunity,
-                           results=draw.results(opportunity),
+                           results=draw.results(opportunity), closed=opportunity.applications_closed_on(today()),
+                           closed_on=draw.closed_day(opportunity),
                            back_url=url_for("find.opportunity", opportunity_id=opportunity.id))

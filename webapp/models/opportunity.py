@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    case,
     or_,
 )
 from sqlalchemy.ext.hybrid import hybrid_method
@@ -151,9 +152,37 @@ class Opportunity(db.Model):
     def _opens_after_expression(cls, day: date):
         return and_(cls.opens_on.is_not(None), cls.opens_on > day)
 
+    def place_parts(self, *more: str) -> list[str]:
+        """Where it is, in words, each part once: the provider (or market, or employer), the
+        address and what follows (the district). A part already inside another part is left out, so
+        万达广场 at 万达广场 reads 万达广场, not 万达广场、万达广场."""
+        parts = list(dict.fromkeys(part.strip() for part in (self.provider, self.address, *more) if part and part.strip()))
+        return [part for part in parts if not any(part != other and part in other for other in parts)]
+
+    @hybrid_method
     def applications_closed_on(self, day: date) -> bool:
         """No more applications on `day`: closed by hand (early), or the deadline has passed."""
         return self.status == OpportunityStatus.CLOSED or self.deadline < day
+
+    @applications_closed_on.inplace.expression
+    @classmethod
+    def _applications_closed_on_expression(cls, day: date):
+        return or_(cls.status == OpportunityStatus.CLOSED, cls.deadline < day)
+
+    @hybrid_method
+    def listed_status(self, day: date) -> "OpportunityStatus":
+        """What the administrators' list calls it on `day`: a draft; published, while it takes or is
+        about to take applications; closed, by hand or because the deadline has passed."""
+        if self.status == OpportunityStatus.DRAFT:
+            return OpportunityStatus.DRAFT
+        return OpportunityStatus.CLOSED if self.applications_closed_on(day) else OpportunityStatus.PUBLISHED
+
+    @listed_status.inplace.expression
+    @classmethod
+    def _listed_status_expression(cls, day: date):
+        return case((cls.status == OpportunityStatus.DRAFT, OpportunityStatus.DRAFT.value),
+                    (cls.applications_closed_on(day), OpportunityStatus.CLOSED.value),
+                    else_=OpportunityStatus.PUBLISHED.value)
 
     def deadline_passed_on(self, day: date) -> bool:
         """The last day to apply was before `day` (the service's day: dates.today())."""

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("publish", __name__)
 
-from . import routes  # noqa: E402,F401
+from . import draw, routes  # noqa: E402,F401

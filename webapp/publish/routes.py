@@ -1,13 +1,13 @@
-"""Thin views for publishing: the list, new and edit forms, the status buttons and the stall draw."""
+"""Thin views for publishing: the list, new and edit forms and the status buttons (the stall draw: draw.py)."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..extensions import db
-from ..find.draw import public_stall
-from ..models import Opportunity, OpportunityStatus, Role
+from ..models import STALL, Opportunity, OpportunityStatus, Role
 from ..services.applications import draw
+from ..services.common import dates
 from ..services.common.errors import DomainError
 from ..services.opportunities import listing, publishing
 from ..services.opportunities.fields import KINDS
@@ -43,7 +43,8 @@ def index():
     return render_template("publish/index.html", title=_("Publish opportunities"), page=page, kind=kind,
                            status=status, kind_filters=KIND_FILTERS, kind_counts=kind_counts,
                            status_filters=[(None, _l("All")), *((s, s.label) for s in OpportunityStatus)],
-                           status_counts=status_counts, district_names=DISTRICT_NAMES, back_url=url_for("main.me"))
+                           status_counts=status_counts, district_names=DISTRICT_NAMES, today=dates.today(),
+                           back_url=url_for("main.me"))
 
 
 @bp.route("/opportunities/new/<kind>", methods=["GET", "POST"])
@@ -105,18 +106,5 @@ def _edit_page(form, opportunity: Opportunity, status: int | None = None, page_e
     return render_form("publish/form.html", form, status=status, title=EDIT_TITLES[opportunity.kind],
                        kind=opportunity.kind, sections=SECTIONS[opportunity.kind], opportunity=opportunity,
                        actions=publishing.allowed_actions(opportunity), history=history, page_error=page_error,
+                       draw_state=draw.readiness(opportunity) if opportunity.kind == STALL else None,
                        back_url=url_for("publish.index", kind=opportunity.kind))
-
-
-@bp.route("/opportunities/<int:opportunity_id>/draw", methods=["POST"])
-@role_required(Role.ADMIN)
-def run_draw(opportunity_id: int):
-    """Run a stall opening's allocation draw once, after the deadline; the results are public."""
-    opportunity = public_stall(opportunity_id)
-    try:
-        winners = draw.run(current_user, opportunity, ip=client_address())
-    except DomainError as error:
-        flash(str(error.message), "error")
-    else:
-        flash(_("Draw run: %(count)d units allocated.", count=len(winners)), "success")
-    return redirect(url_for("find.draw_results", opportunity_id=opportunity.id), 303)

@@ -4,7 +4,6 @@ and closed, with who changed what once an item is public.
 Admins type everything as text; `fields.clean` turns it into typed values with a message for each
 thing to fix, and keeps the reserved shares of the action plan (measures 7 and 8).
 """
-import secrets
 from datetime import date
 from enum import StrEnum
 
@@ -18,6 +17,7 @@ from ...models import OpportunityStatus as Status
 from ...models.base import utcnow
 from ..audit import log as audit
 from ..common.errors import DomainError
+from .commitment import sealed_seed
 from .fields import KINDS, clean, today
 
 
@@ -48,12 +48,10 @@ def allowed_actions(opportunity: Opportunity) -> frozenset[StatusAction]:
 
 
 def create(actor, kind: str, data: dict, ip: str | None = None) -> Opportunity:
-    """Save a new item as a draft; a stall opening gets the seed of its published draw."""
+    """Save a new item as a draft (a stall opening gets its draw's seed when it is published)."""
     if kind not in KINDS:
         raise DomainError(_l("There is no such kind of item."))
     opportunity = Opportunity(kind=kind, status=Status.DRAFT, created_by_id=actor.id, taken=0, **clean(kind, data))
-    if kind == STALL:
-        opportunity.draw_seed = secrets.token_hex(16)
     db.session.add(opportunity)
     db.session.flush()
     audit.record("opportunity.created", actor=actor, ip=ip, opportunity_id=opportunity.id, kind=kind)
@@ -106,10 +104,15 @@ def _move(actor, opportunity: Opportunity, action: StatusAction, ip, **values) -
 def publish(actor, opportunity: Opportunity, ip: str | None = None) -> None:
     """Show a draft (or a closed item again) to the public and open it for applications."""
     _refuse_unless_allowed(opportunity, StatusAction.PUBLISH)
+    if opportunity.draw_run_at is not None:
+        raise DomainError(_l("The draw has been run, so this opening cannot take applications again. "
+                             "Publish a new opening for more units."))
     if opportunity.deadline < today():
         raise DomainError(_l("The closing date has passed. Choose today or a later date, save, then publish."),
                           "deadline")
-    _move(actor, opportunity, StatusAction.PUBLISH, ip, published_at=utcnow())
+    # A stall opening's draw seed is made once, at its first publication; only its commitment is shown.
+    sealed = sealed_seed() if opportunity.kind == STALL and opportunity.draw_seed is None else {}
+    _move(actor, opportunity, StatusAction.PUBLISH, ip, published_at=utcnow(), closed_at=None, **sealed)
 
 
 def unpublish(actor, opportunity: Opportunity, ip: str | None = None) -> None:
@@ -124,9 +127,10 @@ def unpublish(actor, opportunity: Opportunity, ip: str | None = None) -> None:
 
 
 def close(actor, opportunity: Opportunity, ip: str | None = None) -> None:
-    """Stop applications; the item stays visible so applicants can follow what happens."""
+    """Stop applications; the item stays visible so applicants can follow what happens. When
+    applications stopped is kept (`closed_at`): a stall's draw may run from then on."""
     _refuse_unless_allowed(opportunity, StatusAction.CLOSE)
-    _move(actor, opportunity, StatusAction.CLOSE, ip)
+    _move(actor, opportunity, StatusAction.CLOSE, ip, closed_at=utcnow())
 
 
 ACTIONS = {StatusAction.PUBLISH: publish, StatusAction.UNPUBLISH: unpublish, StatusAction.CLOSE: close}
