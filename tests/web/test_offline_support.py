@@ -109,3 +109,20 @@ def test_the_worker_is_served_at_the_root_uncached_with_a_versioned_shell(client
     body = response.get_data(as_text=True)
     assert re.search(r'var CACHE = "yq-[0-9a-f]{12}";', body)
     assert '"/offline?for=form"' in body and '"/offline?for=search"' in body
+
+
+def test_a_new_release_gets_a_new_shell_cache(tmp_path, monkeypatch):
+    """The cache's name is a hash of the shell, the worker and the offline page's making."""
+    import shutil
+
+    from webapp.config import ROOT
+    from webapp.pwa import routes
+
+    for name in ("static", "webapp/templates/pwa", "translations"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "webapp/templates/base.html", tmp_path / "webapp/templates/base.html")
+    monkeypatch.setattr(routes, "ROOT", tmp_path)
+    before = routes._shell_version.__wrapped__()
+    assert routes._shell_version.__wrapped__() == before
+    (tmp_path / "static/css/app.css").write_text("body{}", encoding="utf-8")
+    assert routes._shell_version.__wrapped__() != before
