@@ -166,3 +166,24 @@ def test_other_kinds_have_no_draw_page(client, login_as):
     course = factories.opportunity("course")
     assert client.get(f"/admin/opportunities/{course.id}/draw").status_code == 404
     assert client.get("/admin/opportunities/999999/draw").status_code == 404
+
+
+def test_two_admins_pressing_at_once_run_the_draw_once(app):
+    from tests.web.test_races import race
+    from webapp.services.applications import draw
+
+    admin = make_user("admin", phone="13711114444")
+    caseworker = make_user("caseworker", phone="13711115555", district="chengqu")
+    stall = factories.opportunity("stall", capacity=1)
+    for i in range(3):
+        factories.approved(factories.applicant(name=f"钱{i}"), stall, caseworker)
+    publishing.close(admin, stall)
+    stall_id = stall.id
+
+    ran, refused = race(app, lambda n: draw.run(admin, db.session.get(Opportunity, stall_id), NUMBER, SOURCE),
+                        clients=4)
+    assert ran == 1 and len(refused) == 3 and all("already been run" in message for message in refused)
+    db.session.expire_all()
+    assert db.session.get(Opportunity, stall_id).taken == 1 and len(audits("draw.run")) == 1
+    statuses = sorted(db.session.scalars(select(Application.status)))
+    assert statuses == ["allocated", "not_allocated", "not_allocated"]
