@@ -20,8 +20,8 @@ from webapp.services.identity import profiles
 
 DECISIONS = {
     "claim": ("submitted", {}, "under_review", "application.claimed"),
-    "approve": ("under_review", {}, "approved", "application.approved"),
-    "reject": ("under_review", {"reject-text": "不符合岗位要求"}, "rejected", "application.rejected"),
+    "approve": ("under_review", {"confirm": "yes"}, "approved", "application.approved"),
+    "reject": ("under_review", {"reject-text": "不符合岗位要求", "confirm": "yes"}, "rejected", "application.rejected"),
     "ask": ("under_review", {"ask-text": "请补充上传身份证照片"}, "needs_info", "application.information_requested"),
     "unclaim": ("under_review", {}, "submitted", "application.unclaimed"),
 }
@@ -70,10 +70,10 @@ def test_reject_combines_the_chosen_template_with_own_words(app, worker, client_
     page = text(client.get(f"/casework/applications/{application.reference}"))
     assert "名额已满且无候补" in page and "请补充上传身份证照片" in page
     response = client.post(f"/casework/applications/{application.reference}/reject",
-                           data={"reject-template": str(template.id), "reject-text": "下次优先考虑"})
+                           data={"reject-template": str(template.id), "reject-text": "下次优先考虑", "confirm": "yes"})
     assert response.status_code == 303
     reason = db.session.scalars(select(Notice.reason).order_by(Notice.id.desc()).limit(1)).one()
-    assert reason == "名额已满且无候补\n下次优先考虑"
+    assert reason == "名额已满且无候补。下次优先考虑。"  # one text, punctuated, not run together
     assert "下次优先考虑" in text(client.get(f"/casework/applications/{application.reference}"))
 
 
@@ -94,7 +94,7 @@ def test_ask_tells_the_applicant_what_is_missing_and_they_can_send_again(app, wo
     assert response.status_code == 303
     notice = db.session.scalars(select(Notice).order_by(Notice.id.desc()).limit(1)).one()
     assert (notice.user_id, notice.to_status, notice.reason) == (application.applicant_id, "needs_info",
-                                                                 "请补充说明可以工作的时间")
+                                                                 "请补充说明可以工作的时间。")
     db.session.expire_all()  # the request changed it in its own session
     person = db.session.get(User, application.applicant_id)
     machine.resubmit(Acting(person, person), db.session.get(Application, application.id))

@@ -2,7 +2,8 @@
 from flask import g, render_template, url_for
 from flask_babel import gettext as _
 
-from ..services.applications import lookup, machine, questions
+from ..services.applications import lookup, machine, questions, requests
+from ..services.applications.rules import Action
 from ..services.common import notices
 from ..web.access import person_required
 from . import bp
@@ -25,6 +26,7 @@ def detail(reference: str):
     return render_template("applying/detail.html", title=application.reference, application=application,
                            events=lookup.timeline(application), questions=questions.for_application(application),
                            position=machine.waiting_position(application), actions=actions,
+                           asked=requests.latest(application) if Action.RESUBMIT in actions else None,
                            back_url=url_for("applying.mine"))
 
 

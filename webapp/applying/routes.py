@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from ..extensions import db
 from ..models import Opportunity
 from ..profile.answers import answer_rows
-from ..services.applications import drafts, lookup, machine, questions
+from ..services.applications import drafts, fit, lookup, machine, questions, requests
 from ..services.applications.rules import Action, allowed_actions
 from ..services.common.errors import DomainError
 from ..services.identity import profiles
@@ -51,7 +51,7 @@ def start(opportunity_id: int):
     found = drafts.problems(person, opportunity)
     return render_template("applying/start.html", title=_("Apply"), opportunity=opportunity,
                            problems=found, rows=answer_rows(profiles.profile_of(person)),
-                           page_error=bool(found))
+                           fit_notes=fit.for_person(person, opportunity))
 
 
 @bp.route("/me/applications/<reference>/answers", methods=["GET", "POST"])
@@ -74,6 +74,7 @@ def answers(reference: str):
     return render_template("applying/answers.html", title=_("Your answers"), application=application,
                            questions=asked, values=values, error=error, page_error=error is not None,
                            resubmitting=Action.RESUBMIT in actions,
+                           asked=requests.latest(application) if Action.RESUBMIT in actions else None,
                            back_url=url_for("applying.start", opportunity_id=application.opportunity_id)), \
         (error.status if error else 200)
 

@@ -44,6 +44,17 @@ class ApplicationStatus(StrEnum):
         return self is ApplicationStatus.UNDER_REVIEW
 
     @property
+    def awaits_claim(self) -> bool:
+        """In the queue for any caseworker to claim: nobody is checking it, even when someone
+        checked it before it was sent back for more information and sent again."""
+        return self is ApplicationStatus.SUBMITTED
+
+    @property
+    def asks_the_applicant(self) -> bool:
+        """Sent back: the caseworker asked the applicant for more information."""
+        return self is ApplicationStatus.NEEDS_INFO
+
+    @property
     def awaits_decision(self) -> bool:
         """Sent and not decided yet: the queue counts how long it has waited."""
         return self in AWAITING_DECISION

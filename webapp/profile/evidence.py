@@ -7,17 +7,28 @@ from ..services.common.errors import DomainError
 from ..services.identity import evidence, uploads
 from ..web.access import person_required
 from ..web.acting import resolve
-from ..web.client import client_address
+from ..web.client import client_address, safe_next
 from . import bp
+
+
+def _going_back() -> str | None:
+    """Where the person came from (e.g. the application that asked for new photos), kept through
+    uploads and removals so they can go straight back."""
+    return safe_next(request.args.get("next"))
+
+
+def _page(errors: dict, status: int = 200, **extra):
+    going_back = _going_back()
+    return render_template("profile/evidence.html", title=_("Photos of documents"), kinds=evidence.KINDS,
+                           photos=evidence.current(g.acting.person), next_url=going_back,
+                           back_url=going_back or url_for("profile.overview"), errors=errors, **extra), status
 
 
 @bp.route("/me/evidence")
 @person_required
 def photos():
     """The two photos, each with an upload form."""
-    return render_template("profile/evidence.html", title=_("Photos of documents"), kinds=evidence.KINDS,
-                           photos=evidence.current(g.acting.person), back_url=url_for("profile.overview"),
-                           errors={})
+    return _page({})
 
 
 @bp.route("/me/evidence/<kind>", methods=["POST"])
@@ -31,12 +42,10 @@ def upload(kind: str):
     except DomainError as error:
         if error.status == 403:
             flash(str(error.message), "info")
-            return redirect(url_for("profile.consent", next=url_for("profile.photos")), 303)
-        return render_template("profile/evidence.html", title=_("Photos of documents"), kinds=evidence.KINDS,
-                               photos=evidence.current(g.acting.person), back_url=url_for("profile.overview"),
-                               errors={kind: str(error.message)}, page_error=True), error.status
+            return redirect(url_for("profile.consent", next=url_for("profile.photos", next=_going_back())), 303)
+        return _page({kind: str(error.message)}, error.status, page_error=True)
     flash(_("Photo uploaded."), "success")
-    return redirect(url_for("profile.photos"), 303)
+    return redirect(url_for("profile.photos", next=_going_back()), 303)
 
 
 @bp.route("/me/evidence/<int:evidence_id>/remove", methods=["POST"])
@@ -47,7 +56,7 @@ def remove(evidence_id: int):
     except LookupError:
         abort(404)
     flash(_("Photo removed."), "success")
-    return redirect(url_for("profile.photos"), 303)
+    return redirect(url_for("profile.photos", next=_going_back()), 303)
 
 
 @bp.route("/evidence/<int:evidence_id>/<any(full, thumb):size>")

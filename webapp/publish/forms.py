@@ -10,6 +10,7 @@ from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, label
 from ..web.fields import CheckboxesField, choices_from
 
 DATE_HINT = _l("Year-month-day, for example 2026-09-01.")
+NEXT_STEPS_TITLE = _l("What people who are accepted are told")
 
 
 def _line(text, hint=""):
@@ -26,6 +27,16 @@ def _number(text, hint=""):
 
 def _district():
     return RadioField(_l("District"), choices=choices_from(DISTRICT_LABELS), validate_choice=False)
+
+
+def _contact():
+    return _line(_l("Whom to contact (optional)"),
+                 _l("A name and a phone number, for example: Ms Wang, 0353-2021234. Sent with the good news."))
+
+
+def _what_to_bring():
+    return _line(_l("What to bring (optional)"),
+                 _l("For example: ID card, disability certificate and two photos. Sent with the good news."))
 
 
 def _accessibility(text):
@@ -54,6 +65,8 @@ class CourseForm(FlaskForm):
     capacity = _number(_l("Seats"))
     deadline = _date(_l("Enrolment deadline"), _l("The last day to enrol. Year-month-day, for example 2026-09-01."))
     subsidy = _line(_l("Cost and subsidy"), _l("For example: free, with a living allowance of 50 yuan a day."))
+    contact = _contact()
+    what_to_bring = _what_to_bring()
 
 
 class StallForm(FlaskForm):
@@ -74,6 +87,8 @@ class StallForm(FlaskForm):
     opens_on = _date(_l("Applications open (optional)"),
                      _l("Leave empty to open as soon as it is published. Year-month-day, for example 2026-09-01."))
     deadline = _date(_l("Applications close"))
+    contact = _contact()
+    what_to_bring = _what_to_bring()
 
 
 class PostForm(FlaskForm):
@@ -94,6 +109,8 @@ class PostForm(FlaskForm):
     capacity = _number(_l("Places reserved for disabled applicants"),
                        _l("At least %(percent)d%% of the places, rounded up (action plan, measure 8).", percent=5))
     deadline = _date(_l("Applications close"))
+    contact = _contact()
+    what_to_bring = _what_to_bring()
 
 
 FORMS = {COURSE: CourseForm, STALL: StallForm, POST: PostForm}
@@ -105,15 +122,18 @@ EDIT_TITLES = {COURSE: _l("Edit training course"), STALL: _l("Edit stall opening
 SECTIONS = {
     COURSE: [(_l("About the course"), ("title", "category", "provider", "description", "suits_categories")),
              (_l("Place"), ("district", "address", "rural", "accessibility")),
-             (_l("Dates, seats and cost"), ("start_date", "end_date", "schedule", "deadline", "capacity", "subsidy"))],
+             (_l("Dates, seats and cost"), ("start_date", "end_date", "schedule", "deadline", "capacity", "subsidy")),
+             (NEXT_STEPS_TITLE, ("contact", "what_to_bring"))],
     STALL: [(_l("About the opening"), ("category", "provider", "title", "description")),
             (_l("Place"), ("district", "address")),
             (_l("Units and fees"), ("total", "capacity", "monthly_fee", "fee_reduction")),
-            (_l("Application window"), ("opens_on", "deadline"))],
+            (_l("Application window"), ("opens_on", "deadline")),
+            (NEXT_STEPS_TITLE, ("contact", "what_to_bring"))],
     POST: [(_l("About the post"), ("title", "provider", "description", "physical_requirements")),
            (_l("Place"), ("district", "address", "accessibility")),
            (_l("Terms"), ("hours", "pay", "social_insurance")),
-           (_l("Places and applications"), ("total", "capacity", "deadline"))],
+           (_l("Places and applications"), ("total", "capacity", "deadline")),
+           (NEXT_STEPS_TITLE, ("contact", "what_to_bring"))],
 }
 
 DISTRICT_NAMES = {district.value: text for district, text in DISTRICT_LABELS.items()}

@@ -9,7 +9,7 @@ from wtforms import RadioField, SelectMultipleField
 from ..models import ApplicationStatus, OpportunityStatus
 from ..models.opportunity import KIND_LABELS
 from ..services.applications.rules import Action
-from ..services.common import notices
+from ..services.common import next_steps, notices
 from ..services.identity.profiles import reference
 from ..services.needs.versions import reference as needs_reference
 from ..services.opportunities.publishing import StatusAction
@@ -58,7 +58,8 @@ def unread_notice_count() -> int:
 def init_app(app) -> None:
     app.jinja_env.globals.update(form_errors=form_errors, switch_url=switch_url, reference=reference,
                                  needs_reference=needs_reference, kinds=KIND_LABELS, status_tone=status_tone,
-                                 unread_notice_count=unread_notice_count, Action=Action, StatusAction=StatusAction,
+                                 unread_notice_count=unread_notice_count, next_step_rows=next_steps.rows, Action=Action,
+                                 StatusAction=StatusAction,
                                  dev_copy=app.config["APP_ENV"] == "development")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -1,5 +1,7 @@
 """Decision texts: the reasons for 不通过 (reject) and the requests for 补充材料 (ask) that caseworkers
 pick from, kept by administrators. Each change is audited with what it was and became."""
+import re
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
@@ -12,6 +14,25 @@ from ..common.text import plain
 TEMPLATE_KINDS = ("reject", "ask")
 MAX_TEMPLATE = 300
 MIN_TEMPLATE = 4
+_ENDS = "。！？!?.…；;"
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def as_sentences(parts) -> str:
+    """A template's text and the caseworker's own words as one text that reads right: each part
+    ends with a full stop (。 after Chinese, . after other text) unless it ends with one already;
+    Chinese parts follow each other directly, other text after a space."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        chinese = bool(_CJK.search(part[-1]))
+        if part[-1] not in _ENDS:
+            part += "。" if chinese else "."
+        if text and not (_CJK.search(text[-1]) and _CJK.search(part[0])):
+            text += " "
+        text += part
+    return text
 
 
 def in_use(kind: str) -> list[DecisionTemplate]:

@@ -15,6 +15,7 @@ from ..applications.rules import Action, NotAssigned, TransitionError, refusal
 from ..audit import log as audit
 from ..common.errors import DomainError
 from ..common.text import plain, whole_number
+from . import decision_texts
 
 MAX_REASON = 1000
 MAX_ID = 2**31 - 1
@@ -23,7 +24,7 @@ REASSIGN_REFUSED = _l("Only an application that is being checked can be reassign
 
 
 def combine_reason(kind: str, template_id, text: str | None) -> str:
-    """The picked template's text and the caseworker's own words, either or both."""
+    """The picked template's text and the caseworker's own words, either or both, punctuated as one text."""
     parts = []
     if template_id not in (None, ""):
         number = whole_number(template_id, MAX_ID)
@@ -34,7 +35,7 @@ def combine_reason(kind: str, template_id, text: str | None) -> str:
     own = plain(text)[:MAX_REASON]
     if own:
         parts.append(own)
-    return "\n".join(parts)
+    return decision_texts.as_sentences(parts)
 
 
 def _decide(user, application: Application, action: str, change, ip: str | None, **detail) -> Application:

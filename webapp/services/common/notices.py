@@ -7,20 +7,34 @@ from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
 
 from ...extensions import db
-from ...models import ApplicationStatus, Notice, NoticeKind, Profile, User
+from ...models import ApplicationStatus, Notice, NoticeKind, Opportunity, Profile, User
 from ...models.base import utcnow
-from . import sms
+from . import next_steps, sms
 
-QUEUE = "sms_queue"
+QUEUE = "sms_queue"  # {application id: (user id, reference, status, opportunity id)}, sent after the commit
+PENDING = "pending_notices"  # {application id: Notice} added in the current transaction
 ALWAYS = "sms_always"  # (user id, text) for messages that go out whatever the person prefers
 INBOX_SIZE = 50
 
 
 def add(application, to_status: ApplicationStatus, reason: str | None) -> Notice:
-    notice = Notice(user_id=application.applicant_id, application_id=application.id,
-                    to_status=to_status, reason=reason)
-    db.session.add(notice)
-    db.session.info.setdefault(QUEUE, []).append((application.applicant_id, application.reference, to_status))
+    """One notice, and at most one text message, per application and transaction.
+
+    A decision may move an application twice at once (approved, then enrolled or waitlisted):
+    the person hears once, of where it ended, with the reason given on the way.
+    """
+    pending = db.session.info.setdefault(PENDING, {})
+    notice = pending.get(application.id)
+    if notice is None:
+        notice = Notice(user_id=application.applicant_id, application_id=application.id)
+        db.session.add(notice)
+        pending[application.id] = notice
+    notice.to_status, notice.reason = to_status, reason or notice.reason
+    queue = db.session.info.setdefault(QUEUE, {})
+    queue.pop(application.id, None)
+    if to_status in next_steps.TEXTED:
+        queue[application.id] = (application.applicant_id, application.reference, to_status,
+                                 application.opportunity_id)
     return notice
 
 
@@ -41,6 +55,13 @@ def _forget(session, _previous):
     """A rolled-back change sends nothing."""
     session.info.pop(QUEUE, None)
     session.info.pop(ALWAYS, None)
+    session.info.pop(PENDING, None)
+
+
+@event.listens_for(Session, "after_commit")
+def _settled(session):
+    """The next transaction starts its own notices (the texts wait for send_pending)."""
+    session.info.pop(PENDING, None)
 
 
 def send_pending() -> None:
@@ -51,21 +72,22 @@ def send_pending() -> None:
             User.id.in_({user_id for user_id, _message in always}))).all())
         for user_id, message in always:
             sms.send(phones[user_id], message)
-    queued = db.session.info.pop(QUEUE, [])
+    queued = db.session.info.pop(QUEUE, {})
     if not queued:
         return
-    user_ids = {user_id for user_id, _ref, _status in queued}
+    user_ids = {user_id for user_id, _ref, _status, _item in queued.values()}
     phones = dict(db.session.execute(select(Profile.user_id, Profile.contact_phone).where(
         Profile.user_id.in_(user_ids), Profile.preferred_contact == "sms")).all())
-    for user_id, reference, to_status in queued:
+    items = {item.id: item for item in db.session.scalars(select(Opportunity).where(
+        Opportunity.id.in_({item for *_rest, item in queued.values()})))}
+    for user_id, reference, to_status, item in queued.values():
         if phones.get(user_id):
             with force_locale("zh_CN"):
-                sms.send(phones[user_id], text(reference, to_status))
+                sms.send(phones[user_id], text(reference, to_status, items.get(item)))
 
 
-def text(reference: str | None, to_status) -> str:
-    return _("[Yangquan Disability Employment] Application %(ref)s: %(status)s. Details in the service.",
-             ref=reference or "", status=ApplicationStatus(to_status).label)
+def text(reference: str | None, to_status, opportunity=None) -> str:
+    return next_steps.sms_text(reference, to_status, opportunity)
 
 
 def unread_count(user) -> int:

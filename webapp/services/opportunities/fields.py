@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from ...models import COURSE, POST, STALL, District, Opportunity, OpportunityStatus
 from ...vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY
 from ..common.dates import NotARealDate, NotYearMonthDay, read_date
+from ..common.dates import today as service_today
 from ..common.errors import DomainError
 from ..common.text import plain
 from ..identity.numbers import CATEGORY_LABELS
@@ -114,6 +115,8 @@ def _day(missing=None):
 _DISTRICT = _choice([d.value for d in District], _l("Choose a district."), _l("Choose a district from the list."))
 _TITLE = _text(100, _l("Enter a title."))
 _SUBSIDY_ETC = _text(100)
+# What a person who is accepted is told next (optional for every kind).
+_NEXT_STEPS = {"contact": _text(100), "what_to_bring": _text(200)}
 
 PARSERS = {
     COURSE: {
@@ -133,6 +136,7 @@ PARSERS = {
         "capacity": _whole(1, _l("Enter the number of seats."), _l("There must be at least 1 seat.")),
         "deadline": _day(_l("Enter the enrolment deadline.")),
         "subsidy": _text(100, _l("Say what the course costs, for example free.")),
+        **_NEXT_STEPS,
     },
     STALL: {
         "category": _choice(STALL_KINDS, _l("Choose the kind of stall."), _l("Choose a kind of stall from the list.")),
@@ -147,6 +151,7 @@ PARSERS = {
         "fee_reduction": _SUBSIDY_ETC,
         "opens_on": _day(),
         "deadline": _day(_l("Enter the day applications close.")),
+        **_NEXT_STEPS,
     },
     POST: {
         "title": _TITLE,
@@ -162,6 +167,7 @@ PARSERS = {
         "total": _whole(1, _l("Enter the number of places."), _l("There must be at least 1 place.")),
         "capacity": _whole(0, _l("Enter the number of places reserved for disabled applicants.")),
         "deadline": _day(_l("Enter the day applications close.")),
+        **_NEXT_STEPS,
     },
 }
 FIELDS = {kind: tuple(parsers) for kind, parsers in PARSERS.items()}
@@ -187,7 +193,7 @@ def _share_refusal(kind: str, minimum: int, total: int):
 
 
 def today() -> date:
-    return date.today()
+    return service_today()
 
 
 def _check_together(kind: str, values: dict, current: Opportunity | None) -> list[DomainError]:
