@@ -187,3 +187,21 @@ def test_two_admins_pressing_at_once_run_the_draw_once(app):
     assert db.session.get(Opportunity, stall_id).taken == 1 and len(audits("draw.run")) == 1
     statuses = sorted(db.session.scalars(select(Application.status)))
     assert statuses == ["allocated", "not_allocated", "not_allocated"]
+
+
+def test_publishing_again_reopens_with_the_same_sealed_seed(client, opening):
+    seed, commitment = opening.draw_seed, opening.draw_commitment
+    client.post(f"/admin/opportunities/{opening.id}/close")
+    assert client.post(f"/admin/opportunities/{opening.id}/publish").status_code == 303
+    db.session.refresh(opening)
+    assert opening.status == "published" and opening.closed_at is None
+    assert (opening.draw_seed, opening.draw_commitment) == (seed, commitment)  # never re-rolled
+    assert RUN not in client.get(f"/admin/opportunities/{opening.id}/edit").get_data(as_text=True)
+
+
+def test_a_draft_stall_has_no_draw_yet(client, login_as):
+    admin = login_as("admin")
+    stall = publishing.create(admin, "stall", form("stall"))
+    page = _text(client.get(f"/admin/opportunities/{stall.id}/draw").get_data(as_text=True))
+    assert "Publish the opening first" in page and RUN not in page
+    assert client.get(f"/opportunities/{stall.id}/draw").status_code == 404  # not public yet
