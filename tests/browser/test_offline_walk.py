@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import sign_in
+from .conftest import axe_violations, sign_in
 from .journeys import at, path, text
 
 APPLICANT = "13800000001"
@@ -17,6 +17,15 @@ HELPER = "13800000004"
 def worker_ready(page) -> None:
     """The worker controls the page (installed, shell kept, first page kept)."""
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+
+
+def signed_in_with_worker(page, base: str, phone_number: str) -> None:
+    """Open the service first (the worker takes charge of the page), then sign in through it: a
+    page already loading while the worker starts is not one it controls."""
+    page.goto(f"{base}/")
+    worker_ready(page)
+    sign_in(page, base, phone_number)
+    worker_ready(page)
 
 
 def kept(page, url: str) -> None:
@@ -55,6 +64,7 @@ def test_one_visit_keeps_the_shell_and_the_page_and_a_kept_list_says_when_it_was
     saved = note(phone)
     assert re.match(re.escape(text("zh_CN", "Offline — saved at %(time)s", time="X")).replace("X", ".+"), saved)
     assert phone.locator(".cells .cell").count() > 0
+    assert axe_violations(phone, "kept list, offline") == []
     phone.context.set_offline(False)
     phone.goto(f"{live_server}/training")
     assert phone.locator("[data-offline-note]:visible").count() == 0  # online: no such line
@@ -76,8 +86,7 @@ def test_a_search_offline_with_no_saved_answer_says_so_instead_of_the_old_list(p
 
 
 def test_a_form_sent_offline_sends_nothing_and_gives_back_what_was_typed(phone, live_server):
-    sign_in(phone, live_server, APPLICANT)
-    worker_ready(phone)
+    signed_in_with_worker(phone, live_server, APPLICANT)
     phone.goto(f"{live_server}/me/needs/notes")
     typed = "希望离家近一些，上午工作"
     phone.context.set_offline(True)
@@ -90,6 +99,7 @@ def test_a_form_sent_offline_sends_nothing_and_gives_back_what_was_typed(phone, 
         in body
     back = phone.locator("[data-back-to-form]")
     assert back.is_visible() and back.get_attribute("href") == "/me/needs/notes"
+    assert axe_violations(phone, "offline page after a form") == []
 
     phone.context.set_offline(False)
     assert typed not in phone.context.request.get(f"{live_server}/me/needs/notes").text()  # nothing was sent
@@ -102,8 +112,7 @@ def test_a_form_sent_offline_sends_nothing_and_gives_back_what_was_typed(phone, 
 
 
 def test_an_id_number_typed_offline_is_never_kept(phone, live_server):
-    sign_in(phone, live_server, APPLICANT)
-    worker_ready(phone)
+    signed_in_with_worker(phone, live_server, APPLICANT)
     phone.goto(f"{live_server}/me/identity/id-number")
     field = phone.locator("main form input[autocomplete=off]").first
     phone.context.set_offline(True)
@@ -115,8 +124,7 @@ def test_an_id_number_typed_offline_is_never_kept(phone, live_server):
 
 
 def test_the_persons_applications_stay_readable_offline_until_they_sign_out(phone, live_server):
-    sign_in(phone, live_server, APPLICANT)
-    worker_ready(phone)
+    signed_in_with_worker(phone, live_server, APPLICANT)
     phone.goto(f"{live_server}/me/applications")
     detail_link = phone.locator("main a[href^='/me/applications/YQ-']").first
     detail = detail_link.get_attribute("href")
@@ -148,8 +156,7 @@ def test_the_persons_applications_stay_readable_offline_until_they_sign_out(phon
 
 
 def test_another_person_signing_in_never_sees_the_first_persons_kept_pages(phone, live_server):
-    sign_in(phone, live_server, APPLICANT)
-    worker_ready(phone)
+    signed_in_with_worker(phone, live_server, APPLICANT)
     phone.goto(f"{live_server}/me/applications")
     kept(phone, f"{live_server}/me/applications")
     phone.context.clear_cookies()  # the session ended without signing out (expired, cookies cleared)
