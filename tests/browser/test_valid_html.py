@@ -58,3 +58,14 @@ def test_htmx_reads_the_data_hx_attributes(context, live_server):
     assert re.search(r"\d+ opportunit", status), status
     assert page.locator("#results-status").get_attribute("role") == "status"
     assert "open=" in page.url  # data-hx-push-url: the address shows the filter
+
+
+@pytest.mark.parametrize("ci", ["", "true"])
+def test_a_missing_checker_skips_saying_so_except_in_ci(monkeypatch, ci):
+    from . import nu_checker
+
+    monkeypatch.setattr(nu_checker, "VNU_JAR", nu_checker.ROOT / "node_modules" / "no-such.jar")
+    monkeypatch.setenv("CI", ci)
+    outcome = pytest.fail.Exception if ci else pytest.skip.Exception
+    with pytest.raises(outcome, match="node_modules/no-such.jar is missing"):
+        nu_checker.require_checker()
