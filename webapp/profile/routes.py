@@ -2,11 +2,12 @@
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from ..services.casework import own_checks
 from ..services.common.errors import DomainError
 from ..services.identity import consent, evidence, profiles, stored_numbers
 from ..services.needs import versions
 from ..web.access import person_required
-from ..web.client import client_address
+from ..web.client import client_address, safe_next
 from ..web.form_pages import add_error, render_form
 from . import bp
 from .answers import answer_rows
@@ -23,16 +24,19 @@ def overview():
         "profile/overview.html", title=_("My profile"), profile=profile,
         consent=consent.active_consent(person), missing=profiles.missing_steps(profile),
         needs_draft=versions.draft_of(person), needs_latest=versions.latest_submitted(person),
-        photos=evidence.current(person))
+        photos=evidence.current(person), checks=own_checks.of_person(person, profile))
 
 
 def _next_url(step: str) -> str:
+    """The following question, or the check page; a `next` (e.g. the course being applied for)
+    is carried along so that submitting comes back to it."""
+    going = safe_next(request.args.get("next"))
     if request.args.get("change"):
-        return url_for("profile.check")
+        return url_for("profile.check", next=going)
     following = profiles.STEPS.index(step) + 1
     if following < len(profiles.STEPS):
-        return url_for("profile.question", step=profiles.STEPS[following])
-    return url_for("profile.check")
+        return url_for("profile.question", step=profiles.STEPS[following], next=going)
+    return url_for("profile.check", next=going)
 
 
 @bp.route("/me/identity/<step>", methods=["GET", "POST"])
@@ -84,7 +88,8 @@ def check():
         else:
             flash(_("Your details have been submitted.") if not g.acting.on_behalf
                   else _("Their details have been submitted."), "success")
-            return redirect(url_for("profile.overview"), 303)
+            return redirect(safe_next(request.args.get("next")) or url_for("profile.overview"), 303)
     return render_template("profile/check.html", title=_("Check the answers"), profile=profile,
                            rows=answer_rows(profile), missing=profiles.missing_steps(profile), step_titles=STEP_TITLES,
+                           next_url=safe_next(request.args.get("next")),
                            back_url=url_for("profile.question", step=profiles.STEPS[-1]))
