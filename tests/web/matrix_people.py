@@ -8,7 +8,7 @@ request may have undone (consent, the needs draft, the identity check), so the o
 never decides an answer.
 """
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import current_app
 from PIL import Image
@@ -21,6 +21,7 @@ from webapp.models import DecisionTemplate, Opportunity
 from webapp.services.applications import drafts
 from webapp.services.casework import decisions
 from webapp.services.common.acting import Acting
+from webapp.services.common.dates import today as service_today
 from webapp.services.family import invites, links
 from webapp.services.identity import consent, evidence
 from webapp.services.needs import steps, versions
@@ -150,7 +151,7 @@ class World:
         """A draft with everything publishing asks for."""
         item = factories.opportunity(kind, creator=self.admin, **fields)
         item.status = "draft"
-        item.start_date, item.end_date = date.today() + timedelta(days=20), date.today() + timedelta(days=40)
+        item.start_date, item.end_date = service_today() + timedelta(days=20), service_today() + timedelta(days=40)
         item.address, item.schedule = "城区桃北西街12号", "周一至周五 9:00–11:30"
         db.session.commit()
         return item
@@ -241,7 +242,8 @@ class World:
     def form(self, endpoint: str) -> dict:
         """What a POST sends: nothing, or a minimal form that gets past the form to the rule behind it."""
         return {
-            "casework.reject": {"reject-text": "证件照片看不清，不能通过。"},
+            "casework.approve": {"confirm": "yes"},
+            "casework.reject": {"reject-text": "证件照片看不清，不能通过。", "confirm": "yes"},
             "casework.ask": {"ask-text": "请补充清楚的残疾人证照片。"},
             "casework.reassign": {"reassign-assignee": str(self.colleague.id)},
         }.get(endpoint, {})

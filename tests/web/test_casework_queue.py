@@ -41,22 +41,22 @@ def queue_items(app, worker):
             "draft": draft, "post": post}
 
 
-def test_the_queue_lists_the_district_newest_first_without_drafts(app, worker, queue_items, client_for):
+def test_the_queue_lists_the_district_oldest_first_without_drafts(app, worker, queue_items, client_for):
     refs = references(client_for(worker).get("/casework"))
     q = queue_items
-    assert refs == [q[k].reference for k in ("asked", "theirs", "mine", "sent", "old")]
+    assert refs == [q[k].reference for k in ("old", "sent", "mine", "theirs", "asked")]
 
 
 @pytest.mark.parametrize("args, expected", [
-    ("kind=stall", ["asked", "old"]),
-    ("status=under_review", ["theirs", "mine"]),
+    ("kind=stall", ["old", "asked"]),
+    ("status=under_review", ["mine", "theirs"]),
     ("waiting=10", ["old"]),
-    ("mine=y", ["asked", "mine"]),
-    ("unassigned=y", ["sent", "old"]),
+    ("mine=y", ["mine", "asked"]),
+    ("unassigned=y", ["old", "sent"]),
     ("q=王秀英", ["sent"]),
     ("q=秀英", ["sent"]),
     ("status=submitted&kind=post", ["sent"]),
-    ("kind=nonsense", ["asked", "theirs", "mine", "sent", "old"]),
+    ("kind=nonsense", ["old", "sent", "mine", "theirs", "asked"]),
 ])
 def test_queue_filters_and_search(app, worker, queue_items, args, expected, client_for):
     response = client_for(worker).get(f"/casework?{args}")
@@ -70,7 +70,7 @@ def test_queue_search_by_reference_and_by_opportunity(app, worker, queue_items, 
     page = text(client.get("/casework"))
     assert "社区保洁员" in page.split('name="opportunity"')[1].split("</select>")[0]
     refs = references(client.get(f"/casework?opportunity={queue_items['post'].id}"))
-    assert refs == [queue_items[k].reference for k in ("theirs", "sent")]
+    assert refs == [queue_items[k].reference for k in ("sent", "theirs")]
 
 
 def test_a_mistyped_waiting_time_is_pointed_out(app, worker, queue_items, client_for):
@@ -109,7 +109,7 @@ def test_the_queue_is_paginated_by_20(app, worker, client_for):
     first = client.get("/casework")
     assert len(references(first)) == 20 and "Page 1 of 2" in text(first)
     second = client.get("/casework?page=2")
-    assert references(second) == [made[0].reference]
+    assert references(second) == [made[-1].reference]  # oldest first: the newest is last
     assert "page 2 of 2" in text(second)
 
 

@@ -2,11 +2,14 @@
 
 Each action is a POST and one service call. Success: 303 back to the page with a message.
 Refusal: the page again with the message and the status the service gave (409, 422 ...).
+Approving and not approving take two steps: the first POST shows what will happen and asks
+"are you sure?" (a plain page and form, no JavaScript); only the second, with confirm=yes, decides.
 """
-from flask import flash, redirect, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..services.applications.rules import Action, refusal
 from ..services.casework import decisions, verification
 from ..services.common.errors import DomainError
 from ..web.access import role_required
@@ -41,10 +44,30 @@ def unclaim(reference: str):
     return _act(reference, decisions.unclaim, _("The application is back in the queue."))
 
 
+def _confirm(application, profile, action: Action, form=None, **shown):
+    """The "are you sure?" step, once the rules allow the action; else the refusal, as `_act` gives it."""
+    refused = refusal(application, current_user, action)
+    if refused is not None:
+        if form is not None:
+            return page.render(application, profile, status=refused.status, error=_refused(form, refused),
+                               reject=form)
+        return page.render(application, profile, status=refused.status, error=refused)
+    return render_template("casework/confirm.html", application=application, profile=profile, action=action,
+                           form=form, back_url=url_for("casework.application", reference=application.reference),
+                           **shown)
+
+
+def _confirmed() -> bool:
+    return request.form.get("confirm") == "yes"
+
+
 @bp.route("/applications/<reference>/approve", methods=["POST"])
 @role_required(*STAFF)
 def approve(reference: str):
-    """通过: refused until the person's identity has been verified."""
+    """通过, in two steps: refused until the person's identity has been verified."""
+    if not _confirmed():
+        application, profile = page.load(reference)
+        return _confirm(application, profile, Action.APPROVE, title=_("Approve this application?"))
     return _act(reference, decisions.approve, _("Approved. The applicant has been told."))
 
 
@@ -57,14 +80,18 @@ def _refused(form, error: DomainError):
     return error
 
 
-def _with_reason(reference: str, kind: str, form_class, action, done: str):
-    """不通过 and 退回补充材料: a reason from the list and/or in the caseworker's words."""
+def _with_reason(reference: str, kind: str, form_class, action, done: str, confirm: Action | None = None):
+    """不通过 and 退回补充材料: a reason from the list and/or in the caseworker's words; with
+    `confirm`, the first POST shows the reason and asks again before deciding."""
     application, profile = page.load(reference)
     form = page.reason_form(kind, form_class)
     if not form.validate_on_submit():
         return page.render(application, profile, status=400, **{kind: form})
     try:
         reason = decisions.combine_reason(kind, form.template.data, form.text.data)
+        if confirm is not None and reason and not _confirmed():
+            return _confirm(application, profile, confirm, title=_("Do not approve this application?"),
+                            reason=reason, form=form)
         action(current_user, application, reason, ip=client_address())
     except DomainError as error:
         return page.render(application, profile, status=error.status, error=_refused(form, error), **{kind: form})
@@ -77,7 +104,7 @@ def _with_reason(reference: str, kind: str, form_class, action, done: str):
 def reject(reference: str):
     """不通过, with the reason the applicant is told."""
     return _with_reason(reference, "reject", RejectForm, decisions.reject,
-                        _("Not approved. The applicant has been told why."))
+                        _("Not approved. The applicant has been told why."), confirm=Action.REJECT)
 
 
 @bp.route("/applications/<reference>/ask", methods=["POST"])

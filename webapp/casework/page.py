@@ -10,11 +10,12 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import User
 from ..needs.answers import answer_rows as needs_rows
-from ..services.applications import lookup, questions
+from ..services.applications import fit, lookup, questions
 from ..services.applications.rules import allowed_actions
 from ..services.casework import assessments, decision_texts, decisions, scope
 from ..services.identity import evidence
 from ..services.needs import versions
+from ..web.client import client_address
 from .forms import AskForm, ReassignForm, RejectForm, VerifyForm
 from .rows import profile_rows
 
@@ -57,13 +58,17 @@ def render(application, profile, *, status: int = 200, error=None, numbers=None,
     names = dict(db.session.execute(select(User.id, User.name).where(User.id.in_(
         {application.assigned_to_id, profile.identity_checked_by_id} - {None}))).all())
     refused = error is not None or any(form.errors for form in given_forms.values())
+    photos = evidence.current(person)
+    if not refused:  # after a refusal nothing is committed here; the images record themselves
+        evidence.record_views(current_user, person, photos, client_address(), application.reference)
     return render_template(
         "casework/application.html", title=_("Application %(ref)s", ref=application.reference),
         application=application, profile=profile, person=person, numbers=numbers,
         actions=allowed_actions(application, current_user, identity_verified=profile.identity_verified),
         rows=profile_rows(profile, numbers), questions=questions.for_application(application),
-        photos=evidence.current(person), documents=evidence.KINDS, registration=registration,
-        needs_rows=needs_rows(registration), assessment=assessments.latest_assessment(person.id),
+        photos=photos, documents=evidence.KINDS, registration=registration,
+        needs_rows=needs_rows(registration), fit_notes=fit.notes(application.opportunity, profile, registration),
+        assessment=assessments.latest_assessment(person.id),
         events=lookup.timeline(application), names=names, methods=assessments.METHODS,
         capacities=assessments.CAPACITIES, forms=_forms(application, given_forms), error=error,
         page_error=refused, back_url=url_for("casework.queue")), status

@@ -2,11 +2,12 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
 from ...models import Application, ApplicationStatus, Opportunity, Profile, User
+from ...models.application import AWAITING_DECISION
 from ...models.base import utcnow
 from ..common.paging import Page, paginate
 from . import scope
@@ -68,7 +69,8 @@ def _queue_conditions(user, filters: QueueFilters) -> list:
     if filters.mine:
         found.append(Application.assigned_to_id == user.id)
     if filters.unassigned:
-        found.append(Application.assigned_to_id.is_(None))
+        # Sent again after more information was asked: back in the queue for anyone to claim.
+        found.append(or_(Application.assigned_to_id.is_(None), Application.status == ApplicationStatus.SUBMITTED))
     if filters.q:
         words = filters.q[:MAX_QUERY]
         found.append(or_(Application.reference.icontains(words, autoescape=True),
@@ -85,9 +87,11 @@ def _joined(statement, assignee):
 
 
 def queue(user, filters: QueueFilters, page: int = 1, per_page: int = PER_PAGE) -> Queue:
-    """One page of the queue, newest first, and the counts per status: two queries in all.
+    """One page of the queue and the counts per status: two queries in all.
 
-    The counts apply every filter except the status, so they also give the page's total.
+    Those waiting for a decision come first, the longest waiting first (by when they were sent,
+    or sent again after more information); decided ones follow in the same order. The counts
+    apply every filter except the status, so they also give the page's total.
     """
     assignee = aliased(User)
     where = _queue_conditions(user, filters)
@@ -99,7 +103,8 @@ def queue(user, filters: QueueFilters, page: int = 1, per_page: int = PER_PAGE) 
         where = [*where, Application.status == filters.status]
     # Application.applicant and .opportunity load in the same query (lazy="joined").
     rows = (_joined(select(Application, Profile, assignee.name), assignee).where(*where)
-            .order_by(Application.submitted_at.desc(), Application.id.desc()))
+            .order_by(case((Application.status.in_(AWAITING_DECISION), 0), else_=1),
+                      Application.submitted_at, Application.id))
     return Queue(page=paginate(rows, page, per_page, total=total, rows=lambda row: QueueRow(*row)), counts=counts)
 
 

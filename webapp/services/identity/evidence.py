@@ -1,9 +1,11 @@
 """Evidence photos: stored through uploads (checked, re-encoded), listed, shown, removed."""
+from datetime import timedelta
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ...extensions import db
-from ...models import Evidence, Profile
+from ...models import AuditEvent, Evidence, Profile
 from ...models.base import utcnow
 from ..audit import log as audit
 from ..common.errors import DomainError
@@ -11,6 +13,9 @@ from . import consent, profiles, uploads
 
 # A stored file younger than this may belong to an upload whose row is not committed yet.
 SWEEP_MIN_AGE_SECONDS = 15 * 60
+# A caseworker looking at a person's photos is recorded once in this time, however many photos,
+# reloads or zoomed views it takes (each view used to write a row per photo).
+VIEW_RECORDED_FOR = timedelta(minutes=30)
 KINDS = {"certificate": _l("Disability certificate (残疾人证)"), "id_card": _l("Resident ID card")}
 
 
@@ -86,8 +91,26 @@ def viewable(viewer, evidence_id: int, helper_person=None) -> Evidence:
     raise LookupError(evidence_id)
 
 
+def _recently_recorded(viewer, person_id: int) -> bool:
+    return db.session.scalar(select(AuditEvent.id).where(
+        AuditEvent.action == "evidence.viewed", AuditEvent.actor_id == viewer.id, AuditEvent.subject_id == person_id,
+        AuditEvent.at >= utcnow() - VIEW_RECORDED_FOR).limit(1)) is not None
+
+
+def record_views(viewer, person, photos: dict, ip: str | None = None, reference: str | None = None) -> None:
+    """A caseworker's page showing a person's photos: one audit row for all of them, at most once
+    in VIEW_RECORDED_FOR. The page records it before the browser asks for the images, so the image
+    requests that follow find it and write nothing more."""
+    if not photos or viewer.id == person.id or not viewer.is_caseworker or _recently_recorded(viewer, person.id):
+        return
+    audit.record("evidence.viewed", actor=viewer, subject=person.id, ip=ip,
+                 evidence_ids=sorted(row.id for row in photos.values()), reference=reference)
+    db.session.commit()
+
+
 def record_view(viewer, row: Evidence, ip: str | None = None) -> None:
-    """Staff looking at someone's evidence is audited (owners and their helpers are not)."""
-    if viewer.id != row.user_id and viewer.is_caseworker:
+    """Staff looking at someone's evidence is audited (owners and their helpers are not), once in
+    VIEW_RECORDED_FOR: a photo opened on its own, or the images of a page that recorded them."""
+    if viewer.id != row.user_id and viewer.is_caseworker and not _recently_recorded(viewer, row.user_id):
         audit.record("evidence.viewed", actor=viewer, subject=row.user_id, ip=ip, evidence_id=row.id)
         db.session.commit()
