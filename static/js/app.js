@@ -28,7 +28,10 @@
   var checkable = function (el) { return el.type === "checkbox" || el.type === "radio"; };
   document.addEventListener("submit", function (ev) {
     var form = ev.target, out = /\/auth\/logout$/.test(form.action);
-    if (out && window.caches) { caches.delete("yq-personal"); }  // signing out: forget this person's pages
+    if (out) {  // signing out: forget this person's pages and anything they typed
+      if (window.caches) { caches.delete("yq-personal"); }
+      if (store) { store.removeItem(KEPT); }
+    }
     if (!store || form.method !== "post" || out) { return; }
     var fields = Array.prototype.filter.call(form.elements, keepable).map(function (el) {
       return [el.name, el.value, checkable(el) ? el.checked : null];
@@ -59,6 +62,11 @@
       }
     });
   }
+
+  window.addEventListener("pageshow", function (ev) {  // back to the form from the cache: it still holds the text
+    if (!ev.persisted || !store || offlinePage) { return; }
+    try { if (JSON.parse(store.getItem(KEPT)).page === here) { store.removeItem(KEPT); } } catch (e) {}
+  });
 
   // Offline, a filter htmx could not fetch: open its address as a page, so that the worker shows
   // the saved answer ("saved at …") or says there is none, never the old list as if filtered.

@@ -164,3 +164,20 @@ def test_another_person_signing_in_never_sees_the_first_persons_kept_pages(phone
     phone.context.set_offline(True)
     phone.goto(f"{live_server}/me/applications")
     assert phone.locator("[data-offline-page]").count() == 1
+
+
+def test_text_kept_from_an_offline_form_is_forgotten_at_sign_out(phone, live_server):
+    signed_in_with_worker(phone, live_server, APPLICANT)
+    phone.goto(f"{live_server}/me/needs/notes")
+    phone.context.set_offline(True)
+    phone.fill("#notes", "只给自己看的草稿")
+    with phone.expect_navigation():
+        phone.locator("main form button[type=submit]").click()
+    assert phone.locator("[data-offline-page=form]").count() == 1
+    phone.context.set_offline(False)
+    phone.goto(f"{live_server}/me")
+    with phone.expect_navigation():
+        phone.get_by_role("button", name=text("zh_CN", "Sign out")).click()
+    sign_in(phone, live_server, APPLICANT)
+    phone.goto(f"{live_server}/me/needs/notes")
+    assert "只给自己看的草稿" not in phone.input_value("#notes")
