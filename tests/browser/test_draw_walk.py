@@ -19,6 +19,7 @@ from .journeys import (
     tab_until,
     text,
 )
+from .nu_checker import describe, validate
 
 ADMIN = "13800000003"
 NUMBER, SOURCE = "05 11 16 23 28 30 12", "双色球 2026141期，中国福利彩票网站"
@@ -32,30 +33,33 @@ def test_admin_closes_early_and_runs_the_draw_by_keyboard_without_javascript(con
 
     page = context(javascript_enabled=False).new_page()
     snapshot = SnapshotAxe(context, live_server)
-    found = []
+    found, documents = [], {}  # axe findings; each page as the server sent it, for the HTML checker
     zh = lambda message, **values: text("zh_CN", message, **values)
     run_now = zh("Run the draw now")
     sign_in_by_keyboard(page, live_server, ADMIN, DEMO_PASSWORD)
 
     page.goto(f"{live_server}/admin/opportunities?kind=stall")
     tab_until(page, f"el.textContent.trim() === '{STILL_OPEN}'", "the stall opening in the list")
-    press_enter(page)
+    response = press_enter(page)
     edit_url = at(page)
     stall_id = int(re.search(r"/admin/opportunities/(\d+)/edit", edit_url).group(1))
     step = page.inner_text("section[aria-labelledby=draw-step-title]")
     assert zh("Allocation draw") in step and run_now not in step  # still open: no button, the reason
     assert "报名开放到" in step
+    documents["stall admin page, open"] = response.text()
     found += snapshot.violations(page.content(), "stall admin page, open")
 
     tab_to(page, 'form[action$="/close"] button', "the close-applications button")
-    press_enter(page)
+    response = press_enter(page)
     assert at(page) == edit_url
     step = page.locator("section[aria-labelledby=draw-step-title]")
     assert "3 位审核通过的申请人参加抽签" in step.inner_text()
+    documents["stall admin page, closed early"] = response.text()
     found += snapshot.violations(page.content(), "stall admin page, closed early")
     tab_until(page, f"el.textContent.trim() === '{run_now}' && el.tagName === 'A'", "the run-the-draw link")
-    press_enter(page)
+    response = press_enter(page)
     assert at(page).endswith(f"/admin/opportunities/{stall_id}/draw")
+    documents["draw form"] = response.text()
     found += snapshot.violations(page.content(), "draw form")
 
     tab_until(page, "el.id === 'public_number'", "the public number")
@@ -68,19 +72,21 @@ def test_admin_closes_early_and_runs_the_draw_by_keyboard_without_javascript(con
     assert zh("Use digits only, separated by spaces or commas, for example 03 07 12 19 25 31 09.") in page.inner_text(
         "main")
     assert page.input_value("#public_number") == "05 十一 16" and page.input_value("#public_source") == SOURCE
+    documents["draw form with an error"] = response.text()
     found += snapshot.violations(page.content(), "draw form with an error")
 
     tab_until(page, "el.id === 'public_number'", "the public number again")
     page.keyboard.press("Control+A")
     page.keyboard.type(NUMBER)
     tab_to(page, "main form button[type=submit]", "the run button")
-    press_enter(page)
+    response = press_enter(page)
     assert at(page).endswith(f"/opportunities/{stall_id}/draw")
     main = page.inner_text("main")
     for words in (zh("How the order was decided"), zh("How to check it yourself"), NUMBER, "中国福利彩票网站",
                   zh("Unit allocated"), zh("No unit")):
         assert words in main, words
     assert not HEX64.search(main), "hex outside the folded details"
+    documents["public draw page"] = response.text()
     found += snapshot.violations(page.content(), "public draw page")
 
     tab_to(page, "details summary", "the technical details")
@@ -90,14 +96,17 @@ def test_admin_closes_early_and_runs_the_draw_by_keyboard_without_javascript(con
     assert HEX64.search(details) and "hashlib.sha256" in details and zh("SHA-256 of this seed matches the commitment.") in details
     found += snapshot.violations(page.content(), "public draw page, details open")
 
-    page.goto(f"{live_server}/opportunities/{stall_id}")
+    response = page.goto(f"{live_server}/opportunities/{stall_id}")
     main = page.inner_text("main")
     assert not HEX64.search(main) and zh("See the result and how to check it yourself") in main
+    documents["stall page after the draw"] = response.text()
     found += snapshot.violations(page.content(), "stall page after the draw")
 
     page.goto(edit_url)
     assert run_now not in page.inner_text("main")  # the draw ran: the button is gone
     assert not found, "axe found WCAG 2.2 A/AA violations:\n" + "\n".join(found)
+    errors = validate(documents)
+    assert not errors, "the Nu Html Checker found errors:\n" + "\n".join(map(describe, errors))
 
 
 @pytest.mark.browser
