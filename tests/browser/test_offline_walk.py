@@ -181,3 +181,18 @@ def test_text_kept_from_an_offline_form_is_forgotten_at_sign_out(phone, live_ser
     sign_in(phone, live_server, APPLICANT)
     phone.goto(f"{live_server}/me/needs/notes")
     assert "只给自己看的草稿" not in phone.input_value("#notes")
+
+
+def test_the_pages_the_worker_serves_offline_are_valid_html(phone, live_server):
+    from .nu_checker import describe, require_checker, validate
+
+    require_checker()
+    phone.goto(f"{live_server}/training")
+    worker_ready(phone)
+    kept(phone, f"{live_server}/training")
+    phone.context.set_offline(True)
+    documents = {url: phone.goto(f"{live_server}{url}").text()
+                 for url in ("/training", "/training?q=none", "/me/needs", "/offline?for=form")}
+    assert "data-offline-note>" in documents["/training"]  # as served offline: the line shown
+    errors = validate(documents)
+    assert not errors, "\n".join(describe(error) for error in errors)
