@@ -84,3 +84,29 @@ def test_a_caseworker_on_a_phone_works_the_queue_and_approves_by_keyboard(contex
     assert page.locator("form[action$='/approve']").count() == 0
     status = page.locator("#summary-title + p + p .tag").inner_text()
     assert status in ("已录取", WAITING_LIST), status  # a course: a seat, or the waiting list
+
+
+ADMIN = "13800000003"
+OVERFLOW = """() => ({page: document.documentElement.scrollWidth,
+  tables: [...document.querySelectorAll('.table-wrap')].map(w => w.scrollWidth - w.clientWidth),
+  labels: [...document.querySelectorAll('table.table--cards tbody td[data-label]')].slice(0, 3)
+            .map(td => getComputedStyle(td, '::before').content),
+  headers: [...document.querySelectorAll('table.table--cards')].map(t => t.querySelectorAll('thead th').length)})"""
+
+
+@pytest.mark.browser
+def test_admin_tables_are_cards_on_a_phone_and_closed_items_are_counted(context, live_server):
+    page = context(javascript_enabled=False).new_page()
+    sign_in(page, live_server, ADMIN)
+    for url in ("/admin/opportunities", "/admin/staff", "/admin/audit"):
+        page.goto(f"{live_server}{url}")
+        shape = page.evaluate(OVERFLOW)
+        assert shape["page"] <= 390 and all(extra <= 1 for extra in shape["tables"]), (url, shape)
+        assert shape["labels"] and all(label.startswith('"') and label != '""' for label in shape["labels"]), (url, shape)
+        assert all(shape["headers"]), "the header row is still there for screen readers"
+        assert page.locator("table.table--cards tbody tr").first.evaluate(
+            "tr => getComputedStyle(tr).display") == "block", url
+    # The demo has a course past its deadline (农村电商创业): 已截止 counts it, like everywhere else.
+    page.goto(f"{live_server}/admin/opportunities")
+    closed = re.search(r"已截止\s*[（(](\d+)", page.locator("#status-filter").locator("xpath=..").inner_text())
+    assert closed and int(closed.group(1)) >= 2, page.locator("#status-filter").locator("xpath=..").inner_text()
