@@ -39,15 +39,16 @@ function personalFor(owner) {
   });
 }
 
-function keep(request, response) {
+// Before the page is shown: drop someone else's pages. Then keep this one while it is read.
+function keep(event, request, response) {
   var owner = response.headers.get("X-Offline-Owner");
   if (!owner) { return Promise.resolve(); }  // a redirect or not a page: says nothing
   var copy = response.ok && response.headers.get("X-Offline-Keep") ? response.clone() : null;
   return personalFor(owner).then(function (personal) {
     if (!copy) { return; }
-    return (personal ? Promise.resolve(personal) : caches.open(CACHE)).then(function (cache) {
+    event.waitUntil((personal ? Promise.resolve(personal) : caches.open(CACHE)).then(function (cache) {
       return cache.put(request, copy);
-    });
+    }).catch(function () {}));
   });
 }
 
@@ -83,7 +84,7 @@ self.addEventListener("fetch", function (event) {
   if (url.origin !== self.location.origin) { return; }
   if (request.mode === "navigate") {
     event.respondWith(fetch(request).then(function (response) {
-      return keep(request, response).catch(function () {}).then(function () { return response; });
+      return keep(event, request, response).catch(function () {}).then(function () { return response; });
     }, function () { return offline(request, url); }));
     return;
   }
@@ -100,6 +101,6 @@ self.addEventListener("message", function (event) {
   if (!url || url.origin !== self.location.origin) { return; }
   var request = new Request(url.href, { credentials: "same-origin" });
   event.waitUntil(fetch(request).then(function (response) {
-    return response.redirected ? null : keep(request, response);
+    return response.redirected ? null : keep(event, request, response);
   }).catch(function () {}));
 });
