@@ -1,6 +1,7 @@
-"""服务通知: a notice to the applicant for every change of an application (and a text message too
-when they prefer SMS), and to a person when a family helper is linked to them (always with a text
-message, so someone linked without their say learns it). Messages go out only after the commit."""
+"""服务通知: one notice to the applicant per change of an application (per decision: moves made in
+one transaction are told once, where they ended), with a text message for decisions when they
+prefer SMS; and to a person when a family helper is linked to them (always with a text message, so
+someone linked without their say learns it). Messages go out only after the commit."""
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import event, func, select, update
