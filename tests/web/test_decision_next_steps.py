@@ -169,3 +169,15 @@ def test_the_demo_items_say_whom_to_contact_and_what_to_bring(app):
     demo.load(DEMO_ACCOUNTS, DEMO_PASSWORD)
     items = db.session.scalars(select(Opportunity)).all()
     assert items and all(item.contact and item.what_to_bring for item in items)
+
+
+def test_an_approval_that_is_not_yet_a_place_says_what_comes_next_once(worker, sms_outbox):
+    stall = _under_review(worker, factories.opportunity("stall"))
+    decisions.approve(worker, stall)
+    post = _under_review(worker, factories.opportunity("post"))
+    decisions.approve(worker, post)
+    (_p1, stall_text), (_p2, post_text) = sms_outbox
+    assert stall_text == (f"【阳泉助残就业】您的申请（编号{stall.reference}）：已通过。"
+                          "接下来在报名截止后公开抽签分配摊位，结果会通知您。")
+    assert post_text == (f"【阳泉助残就业】您的申请（编号{post.reference}）：已通过。"
+                         "您已进入该岗位的候选名单，是否录用会通知您。")

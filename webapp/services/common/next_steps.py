@@ -8,6 +8,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ...models import POST, STALL
 from ...models import ApplicationStatus as S
 from ...models.application import PLACED
 
@@ -18,11 +19,16 @@ TEXTED = frozenset({S.NEEDS_INFO, S.APPROVED, S.REJECTED, S.WAITLISTED, S.ENROLL
 
 WHAT_NEXT = {
     S.NEEDS_INFO: _l("Open the application in the service to see what to add, then send it again."),
-    S.APPROVED: _l("Approved. You will be told here what happens next."),
+    S.APPROVED: _l("You will be told in the service what happens next."),
     S.REJECTED: _l("The reason is in the service. Call 12385 if you want to talk it over."),
     S.WAITLISTED: _l("You will be told as soon as a seat becomes free."),
     S.NOT_ALLOCATED: _l("The published draw gave no unit to this application this time."),
     S.WITHDRAWN: _l("If you did not withdraw it, call 12385."),
+}
+# An approval that is not yet a place: what comes next depends on the kind.
+APPROVED_NEXT = {
+    STALL: _l("Next comes the published draw for the units, after applications close. You will be told the result."),
+    POST: _l("You are on the shortlist for the post. You will be told if you are hired."),
 }
 
 
@@ -46,6 +52,8 @@ def sms_text(reference: str | None, status, opportunity) -> str:
     if steps:
         after = _("Next: %(steps)s.", steps=_("; ").join(_("%(label)s: %(value)s", label=label, value=value)
                                                          for label, value in steps))
+    elif status == S.APPROVED and opportunity is not None and opportunity.kind in APPROVED_NEXT:
+        after = str(APPROVED_NEXT[opportunity.kind])
     else:
         after = str(WHAT_NEXT.get(status, _("Details in the service.")))
     return _("[Yangquan Disability Employment] Application %(ref)s: %(status)s. %(next)s",
