@@ -151,3 +151,12 @@ def test_someone_elses_application_shows_no_request(worker, client_for):
     assert stranger.get(f"/me/applications/{application.reference}").status_code == 404
     assert stranger.get(f"/me/applications/{application.reference}/answers").status_code == 404
 
+
+
+def test_confirming_the_details_from_the_request_comes_back_to_the_application(worker, client_for):
+    application = _asked(worker, client_for, "身份证号与照片不一致，请核对后修改")
+    person = client_for(application.applicant)
+    back = f"/me/applications/{application.reference}"
+    response = person.post(f"/me/identity/check?next={back}")
+    assert response.status_code == 303 and response.headers["Location"].endswith(back)
+    assert "The caseworker needs more information" in text(person.get(back))
