@@ -110,3 +110,16 @@ def test_admin_tables_are_cards_on_a_phone_and_closed_items_are_counted(context,
     page.goto(f"{live_server}/admin/opportunities")
     closed = re.search(r"已截止\s*[（(](\d+)", page.locator("#status-filter").locator("xpath=..").inner_text())
     assert closed and int(closed.group(1)) >= 2, page.locator("#status-filter").locator("xpath=..").inner_text()
+
+
+@pytest.mark.browser
+def test_every_change_link_is_a_44_px_target(context, live_server):
+    """修改 links were 34 x 25 px; plain links are now 44 px tall and wide at least (app.css)."""
+    page = context().new_page()
+    sign_in(page, live_server, "13800000001")
+    page.goto(f"{live_server}/me/identity/check")
+    assert page.locator(".cell__action a").count() >= 5
+    sizes = page.locator(".cell__action a").evaluate_all(
+        "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])")
+    assert all(width >= 44 and height >= 44 for width, height in sizes), sizes
+    assert _small_targets(page) == []
