@@ -17,6 +17,11 @@ def _limit(name: str):
     return limiter.limit(lambda: current_app.config[name], methods=["POST"])
 
 
+def _next() -> str | None:
+    """Where the person was going before signing in or registering (checked), carried along."""
+    return safe_next(request.args.get("next"))
+
+
 def _sign_in(user) -> None:
     session.clear()
     login_user(user)
@@ -36,8 +41,8 @@ def login():
             add_error(form, error)
         else:
             _sign_in(user)
-            return redirect(safe_next(request.args.get("next")) or url_for("main.me"), 303)
-    return render_form("auth/login.html", form, title=_("Sign in"))
+            return redirect(_next() or url_for("main.me"), 303)
+    return render_form("auth/login.html", form, title=_("Sign in"), next_url=_next())
 
 
 @bp.route("/logout", methods=["POST"])
@@ -84,8 +89,8 @@ def _send_code(form, start, session_key: str, next_endpoint: str, template: str,
             return render_form(template, form, status=error.status, title=title)
         session[session_key] = phone
         _keep_dev_code(phone, code)
-        return redirect(url_for(next_endpoint), 303)
-    return render_form(template, form, title=title)
+        return redirect(url_for(next_endpoint, next=_next()), 303)
+    return render_form(template, form, title=title, next_url=_next())
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -93,7 +98,7 @@ def _send_code(form, start, session_key: str, next_endpoint: str, template: str,
 def register():
     """Registration, step 1: the mobile number that will receive a code."""
     if current_user.is_authenticated:
-        return redirect(url_for("main.me"))
+        return redirect(_next() or url_for("main.me"))
     return _send_code(PhoneForm(), registration.start_registration, "register_phone",
                       "auth.register_verify", "auth/register.html", _("Register"))
 
@@ -104,7 +109,7 @@ def register_verify():
     """Registration, step 2: code, name and password."""
     phone = session.get("register_phone")
     if not phone:
-        return redirect(url_for("auth.register"))
+        return redirect(url_for("auth.register", next=_next()))
     form = RegisterForm()
     if form.validate_on_submit():
         try:
@@ -114,9 +119,12 @@ def register_verify():
             add_error(form, error)
         else:
             _sign_in(user)
+            if _next():  # back to the course or page they came from, saying what happened
+                flash(_("Your account has been created. You are signed in as %(name)s.", name=user.name), "success")
+                return redirect(_next(), 303)
             return redirect(url_for("auth.welcome"), 303)
     return render_form("auth/register_verify.html", form, title=_("Register"), phone=phone,
-                       dev_code=_dev_code(phone), shows_codes=_shows_codes())
+                       dev_code=_dev_code(phone), shows_codes=_shows_codes(), next_url=_next())
 
 
 @bp.route("/welcome")
@@ -166,7 +174,7 @@ def resend(purpose: str):
     key, start, endpoint = steps[purpose]
     phone = session.get(key)
     if not phone:
-        return redirect(url_for(endpoint), 303)
+        return redirect(url_for(endpoint, next=_next()), 303)
     try:
         code = start(phone, client_address())
     except DomainError as error:
@@ -174,4 +182,4 @@ def resend(purpose: str):
     else:
         _keep_dev_code(phone, code)
         flash(_("A new text message has been sent."), "success")
-    return redirect(url_for(endpoint), 303)
+    return redirect(url_for(endpoint, next=_next()), 303)

@@ -8,8 +8,8 @@ from sqlalchemy.exc import IntegrityError
 
 from ...extensions import db
 from ...models import Application, ApplicationEvent, ApplicationStatus, Opportunity
-from ...models.base import utcnow
 from ..audit import log as audit
+from ..common import dates
 from ..common.errors import DomainError
 from ..identity import consent, profiles
 from . import questions
@@ -24,11 +24,12 @@ class Problem:
     endpoint: str | None = None
     label: str | None = None
     url_args: tuple = ()  # (name, value) pairs for url_for
+    comes_back: bool = False  # a step to fix: its page returns to the item afterwards (next)
 
 
 def problems(person, opportunity: Opportunity, today: date | None = None) -> list[Problem]:
     """Everything that stands between this person and applying, each with a way to fix it."""
-    today = today or date.today()
+    today = today or dates.today()
     found = []
     if not opportunity.takes_applications_on(today):
         if opportunity.opens_after(today):
@@ -41,14 +42,17 @@ def problems(person, opportunity: Opportunity, today: date | None = None) -> lis
                              "applying.detail", _l("See the application"), (("reference", existing.reference),)))
     profile = profiles.profile_of(person)
     if profile is None or profile.submitted_at is None:
+        missing = profiles.missing_steps(profile)
         found.append(Problem(_l("Your personal details are not complete and submitted yet."),
-                             "profile.overview", _l("Complete your details")))
+                             "profile.question" if missing else "profile.check", _l("Complete your details"),
+                             (("step", missing[0]),) if missing else (), comes_back=True))
     if consent.active_consent(person) is None:
         found.append(Problem(_l("You have not given consent to use disability information."),
-                             "profile.consent", _l("Read and give consent")))
+                             "profile.consent", _l("Read and give consent"), comes_back=True))
     if profile is None or not profile.certificate_enc:
         found.append(Problem(_l("Your disability certificate number is missing."),
-                             "profile.question", _l("Enter the certificate number"), (("step", "certificate"),)))
+                             "profile.question", _l("Enter the certificate number"),
+                             (("step", "certificate"), ("change", "1")), comes_back=True))
     elif opportunity.suits_categories and profile.disability_category not in opportunity.suits_categories:
         found.append(Problem(_l("This course is meant for other kinds of disability. Ask the provider, or "
                                 "look for another course.")))
@@ -76,7 +80,7 @@ def start(acting, opportunity: Opportunity, ip: str | None = None) -> Applicatio
         db.session.rollback()
         found = problems(acting.person, opportunity)
         raise DomainError(found[0].message if found else ALREADY) from None
-    application.reference = f"YQ-{utcnow().year}-{application.id:06d}"
+    application.reference = f"YQ-{dates.current_year()}-{application.id:06d}"
     db.session.add(ApplicationEvent(application_id=application.id, actor_id=acting.actor.id,
                                     on_behalf=acting.on_behalf, from_status=None, to_status=ApplicationStatus.DRAFT))
     audit.record_for(acting, "application.started", ip, reference=application.reference)
