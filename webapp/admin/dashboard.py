@@ -9,7 +9,7 @@ from ..models import Role
 from ..services.reports import figures
 from ..web.access import role_required
 from . import bp
-from .dashboard_tables import build_tables
+from .dashboard_tables import build_tables, plan_targets
 
 BOM = b"\xef\xbb\xbf"  # so Excel reads the UTF-8 (Chinese) text correctly
 
@@ -19,7 +19,7 @@ BOM = b"\xef\xbb\xbf"  # so Excel reads the UTF-8 (Chinese) text correctly
 def dashboard_page():
     """This year's figures against the action plan's targets."""
     found = figures.compute()
-    return render_template("admin/dashboard.html", title=_("Plan dashboard"), figures=found,
+    return render_template("admin/dashboard.html", title=_("Plan dashboard"), figures=found, plan=plan_targets(),
                            tables=build_tables(found, large=g.get("care_mode", False)), back_url=url_for("main.me"))
 
 

@@ -31,13 +31,21 @@ def met(ok: bool | None) -> str:
     return _("No data yet") if ok is None else (_("Met") if ok else _("Below target"))
 
 
+def plan_targets() -> dict:
+    """The plan's targets in words for the dashboard's introduction."""
+    return {"training": figures.TRAINING_TARGET, "rural": figures.RURAL_TRAINING_TARGET,
+            "funded": figures.FUNDED_TARGET, "rate": percent(figures.EMPLOYMENT_TARGET).replace(".0%", "%"),
+            "goal_year": figures.EMPLOYMENT_TARGET_YEAR, "stalls": percent(figures.RESERVED_TARGETS[STALL]),
+            "posts": percent(figures.RESERVED_TARGETS[POST])}
+
+
 def _employment(f: figures.Figures, large: bool) -> Table:
     share, target = f.employment_share, figures.EMPLOYMENT_TARGET
     ok = None if share is None else share >= target
     status = met(ok)
     title = _("People in work")
-    note = _("%(count)d of %(total)d · target %(target)s · %(status)s", count=f.in_work, total=f.registered,
-             target=percent(target), status=status)
+    note = _("%(count)d of %(total)d · the plan's goal for %(goal_year)d: %(target)s · %(status)s", count=f.in_work,
+             total=f.registered, goal_year=figures.EMPLOYMENT_TARGET_YEAR, target=percent(target), status=status)
     return Table("employment", title, _("Registered applicants in work, %(year)d", year=f.year),
                  [_("Figure"), _("Number")],
                  [[_("Registered applicants"), f.registered],
@@ -45,13 +53,16 @@ def _employment(f: figures.Figures, large: bool) -> Table:
                   [_("Hired for a post or given a stall this year"), f.placed],
                   [_("In work (either or both)"), f.in_work],
                   [_("Share in work"), percent(share)],
-                  [_("Target"), percent(target)],
+                  [_("The plan's goal for the end of %(goal_year)d", goal_year=figures.EMPLOYMENT_TARGET_YEAR),
+                   percent(target)],
                   [_("Status"), status]],
                  hbar("chart-employment", title, [Bar(_("Share in work"), share or 0, percent(share), note,
                                                       flagged=not ok, marker=target)], large=large),
                  summary=_("No one has registered yet.") if share is None else
-                 _("%(share)s of registered applicants are in work (%(count)d of %(total)d). The target is %(target)s.",
-                   share=percent(share), count=f.in_work, total=f.registered, target=percent(target)))
+                 _("%(share)s of registered applicants are in work (%(count)d of %(total)d) in %(year)d. The plan's "
+                   "goal for the end of %(goal_year)d was %(target)s; it is kept here as the benchmark.",
+                   share=percent(share), count=f.in_work, total=f.registered, year=f.year,
+                   goal_year=figures.EMPLOYMENT_TARGET_YEAR, target=percent(target)))
 
 
 def _targets(f: figures.Figures, large: bool) -> Table:
@@ -62,13 +73,18 @@ def _targets(f: figures.Figures, large: bool) -> Table:
     bars = []
     for label, value, target in measures:
         scale = max(value, target)
-        bars.append(Bar(label, value / scale, str(value), _("target at least %(target)d · %(status)s",
-                                                            target=target, status=met(value >= target)),
+        bars.append(Bar(label, value / scale, str(value),
+                        _("yearly target at least %(target)d, %(due)d of it due by today · %(status)s",
+                          target=target, due=f.due_by_now(target), status=met(value >= target)),
                         flagged=value < target, marker=target / scale))
-    return Table("targets", title, _("Training and funding, %(year)d", year=f.year),
-                 [_("Measure"), _("This year"), _("Target (at least)"), _("Status")],
-                 [[label, value, target, met(value >= target)] for label, value, target in measures],
-                 hbar("chart-targets", title, bars, large=large))
+    return Table("targets", title, _("Training and funding in %(year)d so far, against the plan's targets per year",
+                                     year=f.year),
+                 [_("Measure"), _("In %(year)d so far", year=f.year), _("The plan's target per year (at least)"),
+                  _("Due by today at that rate"), _("Status for the year")],
+                 [[label, value, target, f.due_by_now(target), met(value >= target)] for label, value, target in measures],
+                 hbar("chart-targets", title, bars, large=large),
+                 summary=ngettext("%(num)d day of %(year)d is counted so far.",
+                                  "%(num)d days of %(year)d are counted so far.", f.days_counted, year=f.year))
 
 
 def _counts(name: str, title: str, caption: str, headers: list[str], rows: list[tuple[str, int]],

@@ -9,11 +9,17 @@ from ..web.client import client_address
 from . import bp
 
 
+def _title(own: str, theirs: str) -> str:
+    """"My data" for the person themself; a helper reads whose data it is."""
+    return theirs if g.acting.on_behalf else own
+
+
 @bp.route("/me/data")
 @person_required
 def data():
     """What is held, how to download it, how to delete it."""
-    return render_template("profile/data.html", title=_("My data"), back_url=url_for("main.me"))
+    title = _title(_("My data"), _("Data of %(name)s", name=g.acting.person.name))
+    return render_template("profile/data.html", title=title, back_url=url_for("main.me"))
 
 
 @bp.route("/me/data/download")
@@ -33,7 +39,8 @@ def delete():
     Only the person themself can; a helper gets the page saying so (403)."""
     refused = mydata.deletion_refused(g.acting)
     if refused is not None:
-        return render_template("profile/delete.html", title=_("Delete my data"), refused=refused.message,
+        title = _title(_("Delete my data"), _("Delete the data of %(name)s", name=g.acting.person.name))
+        return render_template("profile/delete.html", title=title, refused=refused.message,
                                page_error=True, back_url=url_for("profile.data")), refused.status
     if request.method == "GET":
         return render_template("profile/delete.html", title=_("Delete my data"), back_url=url_for("profile.data"))

@@ -1,10 +1,15 @@
 """The plan dashboard: this calendar year's figures against the 2023 action plan's targets.
 
+The plan's training and funding targets are yearly rates (每年…不少于), so a year is measured against
+them and, while it runs, against the share of the year gone by; its 70% employment rate is the goal
+it set for the end of 2024 (到2024年底), kept as the benchmark for later years.
+
 Seven grouped queries, whatever the number of people or items (no query per row). "This year" is
 the calendar year in Yangquan's time zone; timestamps are stored as naive UTC.
 """
 import statistics
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import and_, case, func, or_, select
 
@@ -23,10 +28,11 @@ from ...models import (
     User,
 )
 from ...models import ApplicationStatus as S
-from ..common.dates import current_year, year_bounds
+from ..common.dates import current_year, today, year_bounds
 
 # Targets of 阳泉市促进残疾人就业行动方案 (2023), reference/yangquan-disabled-employment-action-plan-2023.txt.
-EMPLOYMENT_TARGET = 0.70      # 就业率力争达到70%
+EMPLOYMENT_TARGET = 0.70      # 到2024年底…就业率力争达到70%
+EMPLOYMENT_TARGET_YEAR = 2024  # the year the plan set that goal for
 TRAINING_TARGET = 400         # 每年培训不少于400人(次)
 RURAL_TRAINING_TARGET = 60    # 农村实用技术培训不少于60人次
 FUNDED_TARGET = 130           # 每年资助不少于130名残疾人
@@ -63,6 +69,8 @@ class Reserved:
 @dataclass
 class Figures:
     year: int
+    days_counted: int = 365   # days of the year measured so far (all of it for a past year)
+    days_in_year: int = 365
     registered: int = 0
     by_district: dict = field(default_factory=dict)   # district key (or None) -> count
     by_category: dict = field(default_factory=dict)   # category 1-7 (or None) -> count
@@ -79,6 +87,10 @@ class Figures:
     @property
     def employment_share(self) -> float | None:
         return self.in_work / self.registered if self.registered else None
+
+    def due_by_now(self, yearly_target: int) -> int:
+        """The part of a yearly target that falls in the days measured so far, rounded up."""
+        return -(-yearly_target * self.days_counted // self.days_in_year)
 
     @property
     def median_days(self) -> float | None:
@@ -107,7 +119,9 @@ def registered_applicants():
 def compute(year: int | None = None) -> Figures:
     year = year or current_year()
     start, end = year_bounds(year)
-    figures = Figures(year=year)
+    figures = Figures(year=year, days_in_year=(end - start).days)
+    first, now = date(year, 1, 1), today()
+    figures.days_counted = figures.days_in_year if now.year > year else max((now - first).days + 1, 0)
     decided_this_year = or_(_between(Application.decided_at, start, end), _between(Application.updated_at, start, end))
 
     # 1. Registered applicants by district, category (one grouped query).
