@@ -134,3 +134,12 @@ def test_the_home_page_sends_needs_and_progress_to_their_own_pages(client, login
     login_as()
     assert client.get("/me/needs").status_code == 200
     assert client.get("/me/applications").status_code == 200
+
+
+def test_staff_are_sent_from_the_home_page_to_their_own_work_not_to_applicant_pages(client, login_as):
+    login_as("caseworker", district="chengqu")
+    page = client.get("/?lang=en").get_data(as_text=True)
+    hrefs = _hrefs(page)
+    assert "/me/needs" not in hrefs and "/me/applications" not in hrefs
+    assert "Your work" in page and "/me" in hrefs
+    assert all(client.get(href).status_code == 200 for href in hrefs if href.startswith("/me"))
