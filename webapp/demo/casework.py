@@ -64,10 +64,8 @@ def _check_demo_applicant(caseworker, applicant) -> None:
             work_capacity="partial", directions="盲人按摩；电话或网络客服（需读屏软件）", notes="熟练使用读屏软件，沟通表达良好。")
 
 
-def _person(caseworker, password, phone, name, id_body, category_level, town, verified, title, answers) -> None:
-    """A 城区 applicant with a complete profile, photos and one submitted application."""
-    if find_by_phone(phone):
-        return
+def registered_person(password, phone, name, id_body, category_level, town):
+    """A 城区 applicant with consent and a complete, submitted profile: (user, profile)."""
     user = User(phone=phone, name=name, role=Role.APPLICANT, district=None, password_hash=hash_password(password))
     db.session.add(user)
     db.session.flush()
@@ -86,7 +84,15 @@ def _person(caseworker, password, phone, name, id_body, category_level, town, ve
         ("contact", {"contact_phone": phone, "preferred_contact": "inbox"}),
     ):
         profiles.save_step(me, step, data)
-    profile = profiles.submit(me)
+    return user, profiles.submit(me)
+
+
+def _person(caseworker, password, phone, name, id_body, category_level, town, verified, title, answers) -> None:
+    """A 城区 applicant with a complete profile, photos and one submitted application."""
+    if find_by_phone(phone):
+        return
+    user, profile = registered_person(password, phone, name, id_body, category_level, town)
+    me = Acting(user, user)
     _photos(me, (232, 240, 250))
     if verified:
         verification.verify_identity(caseworker, profile, True, None)

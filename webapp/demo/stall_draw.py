@@ -4,16 +4,13 @@ so an administrator can run its draw at once (`make run`, 13800000003: 发布管
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Opportunity, Role, User
-from ..services.accounts.passwords import hash_password
+from ..models import Opportunity, User
 from ..services.accounts.users import find_by_phone
 from ..services.applications import drafts, machine
-from ..services.audit import log as audit
 from ..services.casework import verification
 from ..services.common import dates
 from ..services.common.acting import Acting
-from ..services.identity import consent, profiles
-from ..services.identity.numbers import check_character
+from .casework import registered_person
 
 # phone, name, made-up 城区 ID body (17 digits), certificate category and level, town
 PEOPLE = (
@@ -48,26 +45,9 @@ def load(caseworker, password: str) -> None:
         _approved(caseworker, person, stalls[STILL_OPEN])
 
 
-def _person(caseworker, password, phone, name, id_body, category_level, town) -> User:
-    user = User(phone=phone, name=name, role=Role.APPLICANT, district=None, password_hash=hash_password(password))
-    db.session.add(user)
-    db.session.flush()
-    audit.record("demo.account_created", subject=user, role=Role.APPLICANT)
-    db.session.commit()
-    me = Acting(user, user)
-    id_number = id_body + check_character(id_body)
-    consent.give(me)
-    for step, data in (
-        ("name", {"full_name": name}),
-        ("id-number", {"id_number": id_number}),
-        ("certificate", {"certificate_number": id_number + category_level}),
-        ("district", {"district": "chengqu", "town": town}),
-        ("household", {"household_type": "urban"}),
-        ("education", {"education": "junior", "is_student": "no"}),
-        ("contact", {"contact_phone": phone, "preferred_contact": "inbox"}),
-    ):
-        profiles.save_step(me, step, data)
-    verification.verify_identity(caseworker, profiles.submit(me), True, None)
+def _person(caseworker, password, *spec) -> User:
+    user, profile = registered_person(password, *spec)
+    verification.verify_identity(caseworker, profile, True, None)
     return user
 
 
