@@ -120,12 +120,17 @@ def _attack(client, form, persona: str) -> None:
     TRIED["forms"] += 1
 
 
-@pytest.mark.parametrize("persona", list(PERSONAS))
-def test_every_form_holds_against_hostile_input(app, client_for, client, persona):
+def _demo_browser(persona: str, client_for, client):
+    """A test client signed in as the persona's demo account (the plain client when anonymous)."""
     demo.load()
     phone = PERSONAS[persona]
-    browser = client_for(db.session.scalar(select(User).where(User.phone == phone)), demo.DEMO_PASSWORD) \
+    return client_for(db.session.scalar(select(User).where(User.phone == phone)), demo.DEMO_PASSWORD) \
         if phone else client
+
+
+@pytest.mark.parametrize("persona", list(PERSONAS))
+def test_every_form_holds_against_hostile_input(app, client_for, client, persona):
+    browser = _demo_browser(persona, client_for, client)
     pages, forms = crawl(browser)
     assert len(pages) >= 5 and forms, (persona, pages)
     attacked = [form for form in forms if urlsplit(form.action).path not in ENDING]
@@ -137,10 +142,7 @@ def test_every_form_holds_against_hostile_input(app, client_for, client, persona
 
 @pytest.mark.parametrize("persona", ["anonymous", "admin"])
 def test_every_page_holds_against_hostile_query_strings(app, client_for, client, persona):
-    demo.load()
-    phone = PERSONAS[persona]
-    browser = client_for(db.session.scalar(select(User).where(User.phone == phone)), demo.DEMO_PASSWORD) \
-        if phone else client
+    browser = _demo_browser(persona, client_for, client)
     pages, _forms = crawl(browser)
     for page in pages:
         for value in ("9" * 30, "²\x00", "<x>" + "a" * 5000):
