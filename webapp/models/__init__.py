@@ -2,6 +2,7 @@
 from .application import Application, ApplicationEvent, ApplicationStatus, Notice, NoticeKind
 from .audit import AuditEvent
 from .casework import Assessment, DecisionTemplate
+from .delivery import Delivery, DeliveryStatus
 from .evidence import Evidence
 from .family import HelperInvite, HelperLink
 from .needs import NeedsRegistration, NeedsStatus
@@ -19,7 +20,7 @@ from .profile import Consent, IdentityStatus, Profile
 from .user import DISTRICT_LABELS, District, Role, SmsCode, User
 
 __all__ = ["COURSE", "POST", "STALL", "Application", "ApplicationEvent", "ApplicationStatus", "Assessment",
-           "AuditEvent", "Consent", "DecisionTemplate", "DISTRICT_LABELS", "District", "Evidence", "HelperInvite",
-           "HelperLink", "IdentityStatus", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind", "Opportunity",
-           "OpportunityChange", "OpportunityKind", "OpportunityStatus", "Profile", "Role", "SavedItem", "SmsCode",
-           "User"]
+           "AuditEvent", "Consent", "DecisionTemplate", "Delivery", "DeliveryStatus", "DISTRICT_LABELS", "District",
+           "Evidence", "HelperInvite", "HelperLink", "IdentityStatus", "NeedsRegistration", "NeedsStatus", "Notice",
+           "NoticeKind", "Opportunity", "OpportunityChange", "OpportunityKind", "OpportunityStatus", "Profile", "Role",
+           "SavedItem", "SmsCode", "User"]
