@@ -160,7 +160,7 @@ def outcome(data: bytes, filename: str, folder: Path) -> str:
         return str(error.message)
     assert files_in(folder) == sorted([stored.name, stored.thumb_name])
     for name in (stored.name, stored.thumb_name):
-        raw = uploads.path_for(name).read_bytes()
+        raw = uploads.read(name)
         assert not [marker for marker in PAYLOADS if marker in raw]
         with Image.open(io.BytesIO(raw)) as img:
             assert (img.format, img.mode) == ("JPEG", "RGB") and not img.getexif()

@@ -9,7 +9,7 @@ from werkzeug.datastructures import FileStorage
 from tests.unit.images import (CHOOSE, DAMAGED, EMPTY, INCOMPLETE, TOO_MANY_PIXELS, WRONG_TYPE, encode, files_in,
                                noise, png, two_halves, upload)
 from webapp.services.common.errors import DomainError
-from webapp.services.identity import uploads
+from webapp.services.identity import storage, uploads
 from webapp.services.identity.uploads import UploadError
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -138,7 +138,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(monkeypatch, folder):
             raise OSError("disk full")
         real_replace(source, target)
 
-    monkeypatch.setattr(uploads.os, "replace", failing_replace)
+    monkeypatch.setattr(storage.os, "replace", failing_replace)
     with pytest.raises(OSError):
         uploads.store_image(upload(encode(two_halves(), "PNG"), "a.png"))
     assert len(calls) == 2

@@ -1,4 +1,4 @@
-"""Where evidence photos are kept: a private folder, random names, path_for and delete refusing other names,
+"""Where evidence photos are kept: a private folder, random names, open_stored and delete refusing other names,
 delete never failing, and the sweep for files no photo refers to."""
 import os
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.images import encode, files_in, two_halves, upload
-from webapp.services.identity import uploads
+from webapp.services.identity import storage, uploads
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -16,8 +16,9 @@ def test_the_folder_is_private_and_defaults_to_instance_uploads(app, tmp_path):
     app.instance_path = str(tmp_path / "instance")
     stored = uploads.store_image(upload(encode(two_halves(), "PNG"), "a.png"))
     folder = Path(app.instance_path) / "uploads"
-    assert uploads.path_for(stored.name) == folder / stored.name
+    assert uploads.read(stored.name) == (folder / stored.name).read_bytes()
     assert folder.stat().st_mode & 0o777 == 0o700
+    assert {path.stat().st_mode & 0o777 for path in folder.iterdir()} == {0o600}
 
 
 def test_every_stored_photo_gets_its_own_random_name(folder):
@@ -30,14 +31,16 @@ def test_every_stored_photo_gets_its_own_random_name(folder):
     "../x", "a/b", "..", "", "photo.jpg", "x" * 32, "x" * 32 + ".png", "x" * 31 + ".jpg",
     "../" + "x" * 29 + ".jpg", "x" * 32 + ".jpg/..", "/etc/passwd", "x" * 32 + ".jpg\0", None,
 ])
-def test_path_for_refuses_names_it_did_not_make(folder, name):
+def test_open_stored_refuses_names_it_did_not_make(folder, name):
+    folder.mkdir()
+    (folder / "photo.jpg").write_bytes(b"not made by uploads")
     with pytest.raises(FileNotFoundError):
-        uploads.path_for(name)
+        uploads.open_stored(name)
 
 
-def test_path_for_refuses_a_well_formed_name_with_no_file(folder):
+def test_open_stored_refuses_a_well_formed_name_with_no_file(folder):
     with pytest.raises(FileNotFoundError):
-        uploads.path_for("A" * 32 + ".jpg")
+        uploads.open_stored("A" * 32 + ".jpg")
 
 
 def test_delete_removes_the_photo_and_its_thumbnail_quietly(folder):
@@ -49,8 +52,8 @@ def test_delete_removes_the_photo_and_its_thumbnail_quietly(folder):
     uploads.delete("../x")  # not ours: nothing happens
     for name in (stored.name, stored.thumb_name):
         with pytest.raises(FileNotFoundError):
-            uploads.path_for(name)
-    assert uploads.path_for(kept.name).exists()
+            uploads.open_stored(name)
+    assert uploads.read(kept.name) == (folder / kept.name).read_bytes()
 
 
 def _age(folder: Path, seconds: float) -> None:
@@ -70,8 +73,8 @@ def unremovable(monkeypatch, folder):
             raise PermissionError(13, "Permission denied", str(path))
         return real_unlink(path, *args, **kwargs)
 
-    monkeypatch.setattr(uploads.os, "unlink", unlink)
-    return lambda: monkeypatch.setattr(uploads.os, "unlink", real_unlink)
+    monkeypatch.setattr(storage.os, "unlink", unlink)
+    return lambda: monkeypatch.setattr(storage.os, "unlink", real_unlink)
 
 
 def test_delete_never_raises_when_a_file_cannot_be_removed_and_says_so_in_the_log(folder, unremovable, caplog):

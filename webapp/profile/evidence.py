@@ -66,10 +66,14 @@ def image(evidence_id: int, size: str):
     acting = resolve()
     try:
         row = evidence.viewable(current_user, evidence_id, acting.person if acting else None)
-        path = uploads.path_for(row.file_name if size == "full" else row.thumb_name)
+        stored = uploads.open_stored(row.file_name if size == "full" else row.thumb_name)
     except (LookupError, FileNotFoundError):
         abort(404)
-    evidence.record_view(current_user, row, client_address())
-    response = send_file(path, mimetype=row.mime, max_age=0, conditional=False)
+    try:
+        evidence.record_view(current_user, row, client_address())
+    except BaseException:
+        stored.close()
+        raise
+    response = send_file(stored, mimetype=row.mime, max_age=0, conditional=False)
     response.headers["Cache-Control"] = "private, no-store"
     return response

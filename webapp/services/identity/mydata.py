@@ -51,7 +51,7 @@ def export(acting, ip: str | None = None) -> bytes:
         archive.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=2))
         for row in db.session.scalars(select(Evidence).where(Evidence.user_id == person.id, Evidence.deleted_at.is_(None))):
             try:
-                archive.write(uploads.path_for(row.file_name), f"evidence/{row.kind}-{row.id}.jpg")
+                archive.writestr(f"evidence/{row.kind}-{row.id}.jpg", uploads.read(row.file_name))
             except FileNotFoundError:
                 continue
     audit.record_for(acting, "data.exported", ip)

@@ -2,27 +2,27 @@
 
 decoding.py decides whether a file is a photo we take and turns it into a clean, upright RGB
 picture without metadata; here it is stored as JPEG under a random name, with a small thumbnail
-beside it. A refused upload leaves nothing on disk. Removing a photo never fails the request: a
-file that cannot be removed is logged and left for `sweep` (`flask sweep-uploads`).
+beside it, through the configured storage (storage.py: a private folder, shared by the app servers
+when it is a shared volume). A refused upload leaves nothing stored. Removing a photo never fails
+the request: a file that cannot be removed is logged and left for `sweep` (`flask sweep-uploads`).
 
-Settings (read with defaults, so they may be missing from config.py): UPLOAD_FOLDER
+Settings (read with defaults, so they may be missing from config.py): STORAGE and UPLOAD_FOLDER
 (instance/uploads), UPLOAD_MAX_BYTES (10 MB), UPLOAD_MAX_SIDE (2400), UPLOAD_THUMB_SIDE (320),
 UPLOAD_JPEG_QUALITY (85), and the decoding limits in decoding.py.
 """
 import io
-import os
 import re
 import secrets
-import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from typing import BinaryIO
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from PIL import Image
 
 from .decoding import MEGABYTE, UploadError, read_image, setting, shrink
+from .storage import storage
 
 MIME = "image/jpeg"
 
@@ -30,30 +30,16 @@ MIME = "image/jpeg"
 _TOKEN_BYTES = 24
 _NAME = re.compile(r"[A-Za-z0-9_-]{32}(?:\.thumb)?\.jpg")
 _THUMB_SUFFIX = ".thumb.jpg"
-# What _write_all leaves behind if the process dies while writing.
-_TEMP_PREFIX, _TEMP_SUFFIX = ".upload-", ".part"
-_TEMP = re.compile(re.escape(_TEMP_PREFIX) + r"[A-Za-z0-9_]+" + re.escape(_TEMP_SUFFIX))
 
 
 @dataclass(frozen=True)
 class StoredImage:
-    name: str  # file name in the upload folder: random, never the person's file name
+    name: str  # name in the storage: random, never the person's file name
     thumb_name: str
     mime: str
     width: int
     height: int
     size: int  # bytes of the stored file (not of the upload)
-
-
-def _folder() -> Path:
-    return Path(current_app.config.get("UPLOAD_FOLDER") or Path(current_app.instance_path) / "uploads")
-
-
-def upload_folder() -> Path:
-    """The private folder photos are kept in (outside static/), created 0700 if missing."""
-    folder = _folder()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
 
 
 def _megabytes(limit: int) -> str:
@@ -80,31 +66,6 @@ def _jpeg(img: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def _write_all(folder: Path, files: dict[str, bytes]) -> None:
-    """Write each file to a temporary name in `folder`, then move them all into place;
-    on any failure remove whatever was written, so nothing is left behind."""
-    temps: dict[str, str] = {}
-    placed: list[Path] = []
-    try:
-        for name, content in files.items():
-            handle, temp = tempfile.mkstemp(dir=folder, prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX)
-            temps[name] = temp
-            with os.fdopen(handle, "wb") as out:
-                out.write(content)
-                out.flush()
-                os.fsync(out.fileno())
-        for name, temp in temps.items():
-            os.replace(temp, folder / name)
-            placed.append(folder / name)
-    except BaseException:
-        for path in [*temps.values(), *placed]:
-            try:
-                os.unlink(path)
-            except FileNotFoundError:
-                pass
-        raise
-
-
 def store_image(upload, field: str = "photo") -> StoredImage:
     """Check the uploaded photo (a werkzeug FileStorage), clean it and store it.
 
@@ -127,63 +88,60 @@ def store_image(upload, field: str = "photo") -> StoredImage:
 
     token = secrets.token_urlsafe(_TOKEN_BYTES)
     name, thumb_name = token + ".jpg", token + _THUMB_SUFFIX
-    _write_all(upload_folder(), {thumb_name: thumb_bytes, name: photo_bytes})
+    storage().save({thumb_name: thumb_bytes, name: photo_bytes})  # both or neither
     return StoredImage(name=name, thumb_name=thumb_name, mime=MIME,
                        width=photo.width, height=photo.height, size=len(photo_bytes))
 
 
-def path_for(name: str) -> Path:
-    """The path of a stored photo or thumbnail; FileNotFoundError for any name that is not
+def _ours(name) -> bool:
+    return isinstance(name, str) and _NAME.fullmatch(name) is not None
+
+
+def open_stored(name: str) -> BinaryIO:
+    """A stored photo or thumbnail, open for reading; FileNotFoundError for any name that is not
     one this module generated (slashes, "..", anything else) or whose file is gone."""
-    if not isinstance(name, str) or not _NAME.fullmatch(name):
+    if not _ours(name):
         raise FileNotFoundError(f"not a stored upload: {name!r}")
-    path = upload_folder() / name
-    if not path.is_file():
-        raise FileNotFoundError(f"not a stored upload: {name!r}")
-    return path
+    return storage().open(name)
+
+
+def read(name: str) -> bytes:
+    """The bytes of a stored photo or thumbnail (FileNotFoundError as open_stored)."""
+    with open_stored(name) as stored:
+        return stored.read()
 
 
 def delete(name: str) -> None:
     """Remove a stored photo and its thumbnail (or just a thumbnail); quiet if already gone.
     Never raises: a file that cannot be removed now is logged and left for `sweep`."""
-    if not isinstance(name, str) or not _NAME.fullmatch(name):
+    if not _ours(name):
         return
     names = [name]
     if not name.endswith(_THUMB_SUFFIX):
         names.append(name[: -len(".jpg")] + _THUMB_SUFFIX)
-    folder = _folder()
+    store = storage()
     for each in names:
-        _remove(folder / each)
+        _remove(store, each)
 
 
 def sweep(keep: set[str], min_age: float) -> int:
-    """Remove the photos, thumbnails and half-written files in the folder whose names are not in
-    `keep` and that were last written more than `min_age` seconds ago (so an upload still on its
-    way to the database is left alone); return how many were removed. Other files are not ours."""
-    folder = _folder()
-    if not folder.is_dir():
-        return 0
+    """Remove the photos, thumbnails and half-written files stored whose names are not in `keep`
+    and that were last written more than `min_age` seconds ago (so an upload still on its way to
+    the database is left alone); return how many were removed. Other files are not ours."""
+    store = storage()
     written_before = time.time() - min_age
     removed = 0
-    for path in folder.iterdir():
-        if path.name in keep or not (_NAME.fullmatch(path.name) or _TEMP.fullmatch(path.name)):
+    for entry in store.entries():
+        if entry.name in keep or not (entry.partial or _ours(entry.name)) or entry.modified > written_before:
             continue
-        try:
-            if path.stat().st_mtime > written_before:
-                continue
-        except FileNotFoundError:
-            continue
-        removed += _remove(path)
+        removed += _remove(store, entry.name)
     return removed
 
 
-def _remove(path: Path) -> bool:
+def _remove(store, name: str) -> bool:
     try:
-        os.unlink(path)
-    except FileNotFoundError:
-        return False
+        return store.delete(name)
     except OSError as error:
         current_app.logger.warning("upload: could not remove %s (%s); flask sweep-uploads will retry",
-                                   path.name, error.strerror or error)
+                                   name, error.strerror or error)
         return False
-    return True
