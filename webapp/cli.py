@@ -7,6 +7,7 @@ import click
 from flask import Flask, current_app
 
 from . import backup, demo
+from .benchdata.command import bench_data
 from .config import ROOT
 from .demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from .models import Role
@@ -17,6 +18,8 @@ from .services.identity import mydata
 
 
 def register_cli(app: Flask) -> None:
+    app.cli.add_command(bench_data)
+
     @app.cli.command("demo-data")
     def demo_data():
         """Load the demo accounts (idempotent)."""
