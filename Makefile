@@ -13,6 +13,23 @@ export APP_ENV ?= development
 run: $(BIN)/.installed db ## Set up and serve the app with demo data on 127.0.0.1:$(PORT)
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
+# The production way: migrations, then gunicorn with gunicorn.conf.py (BIND or PORT, default
+# 127.0.0.1:8000; WEB_CONCURRENCY workers). The demo accounts (one known password) are loaded only
+# when APP_ENV is development, as `make run` does; a deployment gets none: `flask create-admin`.
+.PHONY: serve
+serve: $(BIN)/.installed ## Apply migrations and serve with gunicorn (gunicorn.conf.py); demo data in development only
+	$(BIN)/flask db upgrade
+	@if [ "$$APP_ENV" = development ]; then $(BIN)/flask demo-data; fi
+	exec $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
+# Background work (webapp/worker.py): the outbox's text messages, and Celery beat's schedule (the
+# outbox sweep each minute, the nightly purge of deleted accounts and expiry of invite codes).
+# Needs REDIS_URL or CELERY_BROKER_URL, with the same DATABASE_URL as the app servers. One worker
+# runs beat; more workers (any machine) run `$(BIN)/celery -A webapp.worker worker` without --beat.
+.PHONY: worker
+worker: $(BIN)/.installed ## Run the Celery worker and beat (needs REDIS_URL or CELERY_BROKER_URL)
+	exec $(BIN)/celery -A webapp.worker worker --beat --loglevel INFO
+
 test: $(BIN)/.installed-dev chromium vnu ## Set up and run the whole suite (unit, web, browser)
 	$(BIN)/python -m pytest
 
