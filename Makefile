@@ -77,7 +77,7 @@ translations: $(BIN)/.installed ## Extract strings, update and compile the catal
 	$(BIN)/flask translate update
 	$(BIN)/flask translate compile
 
-bench: $(BIN)/.installed-dev ## Server-side render timings against a bare Flask app
+bench: $(BIN)/.installed-dev ## Load (wrk on gunicorn), bytes, queries and memory per page, both sizes and databases
 	$(BIN)/python -m tests.bench
 
 clean:
