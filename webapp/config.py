@@ -46,6 +46,8 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", False)
+    # Behind one proxy: take the client's address and scheme from its X-Forwarded-For/-Proto/-Host.
+    TRUST_PROXY = _flag("TRUST_PROXY", False)
     # Write the session cookie only when the session changed. Refreshed on every response, the
     # files a page loads (stylesheet, icon, manifest) would each send back the session as it was
     # when they were asked for; answered after the page, that undoes what the page just stored
@@ -67,6 +69,21 @@ class Config:
     REDIS_URL = os.environ.get("REDIS_URL")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", REDIS_URL or "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # The page cache of public pages for anonymous visitors (web/page_cache.py): Redis when set,
+    # else files in instance/ that this machine's workers share. Kept at most this many seconds
+    # (0: no page cache); publishing or editing clears it at once.
+    CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL", REDIS_URL)
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+    # Celery's broker for the outbox and the daily jobs (`make worker`); unset: the web process
+    # sends each text message itself right after the commit.
+    CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+    # A failed text message is tried again after 30 s, 60 s, 120 s, 240 s (doubling, at most an
+    # hour), and marked failed after its 5th attempt; sent and failed ones are kept 30 days.
+    DELIVERY_MAX_ATTEMPTS = int(os.environ.get("DELIVERY_MAX_ATTEMPTS", "5"))
+    DELIVERY_RETRY_SECONDS = float(os.environ.get("DELIVERY_RETRY_SECONDS", "30"))
+    DELIVERY_RETRY_MAX_SECONDS = 3600
+    DELIVERY_LEASE_SECONDS = 300  # a send not finished by then counts as interrupted (never resent)
+    DELIVERY_KEEP_DAYS = 30
     RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "10 per minute;50 per hour")
     RATELIMIT_REGISTER = os.environ.get("RATELIMIT_REGISTER", "10 per minute;60 per hour")
     RATELIMIT_SMS = os.environ.get("RATELIMIT_SMS", "5 per minute;30 per hour")
@@ -120,6 +137,8 @@ class TestConfig(Config):
     # Cheap hashing keeps the suite fast; production uses scrypt.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     RATELIMIT_STORAGE_URI = "memory://"
+    CACHE_TYPE = "SimpleCache"  # the page cache lives in each test's app, empty at the start
+    CELERY_BROKER_URL = None  # text messages are sent in the process, after the commit
     DATA_ENCRYPTION_KEY = "96F-6ZeCS1RiarJPSsAgbtqluZ5fB6u1zCWJ6EK06Dw="
     DATA_HASH_KEY = "test-hash-key"
 

@@ -1,7 +1,8 @@
 """服务通知: one notice to the applicant per change of an application (per decision: moves made in
 one transaction are told once, where they ended), with a text message for decisions when they
 prefer SMS; and to a person when a family helper is linked to them (always with a text message, so
-someone linked without their say learns it). Messages go out only after the commit."""
+someone linked without their say learns it). Each text message is a delivery row of the outbox,
+written in the same transaction as its notice and sent after the commit (see outbox.py)."""
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import event, func, select, update
@@ -10,11 +11,11 @@ from sqlalchemy.orm import Session
 from ...extensions import db
 from ...models import ApplicationStatus, Notice, NoticeKind, Opportunity, Profile, User
 from ...models.base import utcnow
-from . import next_steps, sms
+from . import next_steps, outbox
 
-QUEUE = "sms_queue"  # {application id: (user id, reference, status, opportunity id)}, sent after the commit
+QUEUE = "sms_queue"  # {application id: (notice, reference, status, opportunity id)}, written at the commit
 PENDING = "pending_notices"  # {application id: Notice} added in the current transaction
-ALWAYS = "sms_always"  # (user id, text) for messages that go out whatever the person prefers
+ALWAYS = "sms_always"  # (notice, text) for messages that go out whatever the person prefers
 INBOX_SIZE = 50
 
 
@@ -34,8 +35,7 @@ def add(application, to_status: ApplicationStatus, reason: str | None) -> Notice
     queue = db.session.info.setdefault(QUEUE, {})
     queue.pop(application.id, None)
     if to_status in next_steps.TEXTED:
-        queue[application.id] = (application.applicant_id, application.reference, to_status,
-                                 application.opportunity_id)
+        queue[application.id] = (notice, application.reference, to_status, application.opportunity_id)
     return notice
 
 
@@ -47,7 +47,7 @@ def helper_linked(link) -> Notice:
         message = _("[Yangquan Disability Employment] %(helper)s (%(relationship)s) can now act for you in "
                     "this service. If you did not agree to this, end it in Me › Family helpers, or call 12385.",
                     helper=link.helper.name, relationship=link.relationship_label)
-    db.session.info.setdefault(ALWAYS, []).append((link.applicant_id, message))
+    db.session.info.setdefault(ALWAYS, []).append((notice, message))
     return notice
 
 
@@ -61,30 +61,40 @@ def _forget(session, _previous):
 
 @event.listens_for(Session, "after_commit")
 def _settled(session):
-    """The next transaction starts its own notices (the texts wait for send_pending)."""
+    """The next transaction starts its own notices."""
     session.info.pop(PENDING, None)
 
 
-def send_pending() -> None:
-    """After commit: text the people who prefer SMS, and everyone whose message must reach them."""
-    always = db.session.info.pop(ALWAYS, [])
+@event.listens_for(Session, "before_commit")
+def _write_deliveries(session):
+    """At the commit, where each notice ended: its text message as a delivery row, in the same
+    transaction (to the people who prefer SMS, and to everyone whose message must reach them)."""
+    always, queued = session.info.pop(ALWAYS, []), session.info.pop(QUEUE, {})
+    if not always and not queued:
+        return
+    session.flush()  # the notices' ids make the deliveries' keys
     if always:
-        phones = dict(db.session.execute(select(User.id, User.phone).where(
-            User.id.in_({user_id for user_id, _message in always}))).all())
-        for user_id, message in always:
-            sms.send(phones[user_id], message)
-    queued = db.session.info.pop(QUEUE, {})
+        phones = dict(session.execute(select(User.id, User.phone).where(
+            User.id.in_({notice.user_id for notice, _message in always}))).all())
+        for notice, message in always:
+            outbox.queue(session, f"notice:{notice.id}", phones[notice.user_id], message, notice.user_id, notice.id)
     if not queued:
         return
-    user_ids = {user_id for user_id, _ref, _status, _item in queued.values()}
-    phones = dict(db.session.execute(select(Profile.user_id, Profile.contact_phone).where(
-        Profile.user_id.in_(user_ids), Profile.preferred_contact == "sms")).all())
-    items = {item.id: item for item in db.session.scalars(select(Opportunity).where(
+    phones = dict(session.execute(select(Profile.user_id, Profile.contact_phone).where(
+        Profile.user_id.in_({notice.user_id for notice, *_rest in queued.values()}),
+        Profile.preferred_contact == "sms")).all())
+    items = {item.id: item for item in session.scalars(select(Opportunity).where(
         Opportunity.id.in_({item for *_rest, item in queued.values()})))}
-    for user_id, reference, to_status, item in queued.values():
-        if phones.get(user_id):
+    for notice, reference, to_status, item in queued.values():
+        if phones.get(notice.user_id):
             with force_locale("zh_CN"):
-                sms.send(phones[user_id], text(reference, to_status, items.get(item)))
+                message = text(reference, to_status, items.get(item))
+            outbox.queue(session, f"notice:{notice.id}", phones[notice.user_id], message, notice.user_id, notice.id)
+
+
+def send_pending() -> None:
+    """After the commit: the transaction's text messages go out (to the worker, or sent here)."""
+    outbox.dispatch()
 
 
 def text(reference: str | None, to_status, opportunity=None) -> str:

@@ -1,7 +1,11 @@
 """Text messages go out through a pluggable sender chosen by SMS_SENDER: "outbox" appends to a
-file (development), "memory" keeps them in a list (tests). A gateway sender plugs in the same way.
+file (development), "memory" keeps them in a list (tests). A gateway sender plugs in the same way,
+named "package.module:Class" (built with the app; its `send(phone, text)` raises when the gateway
+refuses, and the outbox retries). Notices reach it through the outbox (outbox.py); one-time codes
+directly.
 """
 import os
+from importlib import import_module
 
 from flask import current_app
 
@@ -37,6 +41,9 @@ def init_sender(app) -> None:
         sender = OutboxSender(app.config["SMS_OUTBOX"])
     elif kind == "memory":
         sender = MemorySender()
+    elif ":" in kind:
+        module, name = kind.split(":", 1)
+        sender = getattr(import_module(module), name)(app)
     else:
         raise RuntimeError(f"Unknown SMS_SENDER {kind!r}")
     app.extensions["sms_sender"] = sender

@@ -10,7 +10,8 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy import inspect as sa_inspect
 
 from ...extensions import db
-from ...models import AuditEvent, Consent, Evidence, HelperInvite, HelperLink, NeedsRegistration, Profile, User
+from ...models import (AuditEvent, Consent, Delivery, Evidence, HelperInvite, HelperLink, NeedsRegistration,
+                      Profile, User)
 from ...models.base import utcnow
 from ..audit import log as audit
 from ..common.errors import DomainError
@@ -99,7 +100,7 @@ def purge_due(now=None) -> int:
         for row in db.session.scalars(select(Evidence).where(Evidence.user_id == user.id)):
             uploads.delete(row.file_name)
             uploads.delete(row.thumb_name)
-        for model in (Evidence, NeedsRegistration, Consent):
+        for model in (Evidence, NeedsRegistration, Consent, Delivery):  # a text message holds the number
             db.session.execute(delete(model).where(model.user_id == user.id))
         db.session.execute(delete(HelperInvite).where(HelperInvite.applicant_id == user.id))
         db.session.execute(delete(HelperLink).where(or_(HelperLink.applicant_id == user.id, HelperLink.helper_id == user.id)))
