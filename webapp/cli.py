@@ -47,6 +47,21 @@ def register_cli(app: Flask) -> None:
         """Erase the data of accounts whose retention period after deletion has passed (run daily)."""
         click.echo(f"Purged {mydata.purge_due()} account(s).")
 
+    @app.cli.command("expire-invites")
+    def expire_invites():
+        """Delete family invite codes that expired unused (run daily)."""
+        from .services.family import invites
+
+        click.echo(f"Deleted {invites.expire_due()} expired invite code(s).")
+
+    @app.cli.command("send-pending")
+    def send_pending():
+        """Send the text messages whose (next) try is due: without a worker, run every few minutes."""
+        from .services.common import outbox
+
+        outcomes = [outbox.deliver(delivery_id).status for delivery_id in outbox.sweep()]
+        click.echo(f"Sent {outcomes.count('sent')} of {len(outcomes)} due text message(s).")
+
     @app.cli.command("sweep-uploads")
     def sweep_uploads():
         """Delete stored photos that no photo record refers to any more (run daily)."""

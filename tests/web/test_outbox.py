@@ -7,13 +7,15 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from tests import factories
+from webapp import tasks
 from webapp.extensions import db
-from webapp.models import Delivery, Notice, Profile
+from webapp.models import Delivery, HelperInvite, Notice, Profile
 from webapp.models.base import utcnow
 from webapp.services.applications import machine
 from webapp.services.casework import decisions
 from webapp.services.common import notices, outbox
 from webapp.services.common.dates import today
+from webapp.services.family import invites
 from webapp.services.identity import mydata
 
 
@@ -138,6 +140,18 @@ def test_the_sweep_finds_lost_tasks_and_gives_up_on_interrupted_sends(worker, fr
     assert (row.status, row.last_error) == ("failed", "Interrupted while sending; not sent again, in case it arrived.")
 
 
+def test_expired_unused_invite_codes_are_deleted(app):
+    person = factories.applicant()
+    now = utcnow()
+    db.session.add_all([HelperInvite(applicant_id=person.id, code_hash="a" * 64, expires_at=now - timedelta(hours=1)),
+                        HelperInvite(applicant_id=person.id, code_hash="b" * 64, expires_at=now + timedelta(hours=1)),
+                        HelperInvite(applicant_id=person.id, code_hash="c" * 64, expires_at=now - timedelta(hours=1),
+                                     used_at=now - timedelta(hours=2), used_by_id=person.id)])
+    db.session.commit()
+    assert invites.expire_due() == 1
+    assert sorted(db.session.scalars(select(HelperInvite.code_hash))) == ["b" * 64, "c" * 64]
+
+
 def test_a_purged_account_leaves_no_text_message_behind(worker, undispatched):
     application = _under_review(worker)
     decisions.approve(worker, application)
@@ -147,3 +161,14 @@ def test_a_purged_account_leaves_no_text_message_behind(worker, undispatched):
     assert mydata.purge_due() == 1
     assert _rows(Delivery) == 0
 
+
+def test_beat_runs_registered_tasks_each_in_the_apps_context(app):
+    celery = tasks.celery_app(app)
+    scheduled = {entry["task"] for entry in celery.conf.beat_schedule.values()}
+    assert scheduled == {"outbox.sweep", "accounts.purge_deleted", "family.expire_invites", "identity.sweep_uploads"}
+    assert scheduled | {"outbox.deliver"} <= set(celery.tasks)
+    person = factories.applicant()
+    db.session.add(HelperInvite(applicant_id=person.id, code_hash="d" * 64, expires_at=utcnow() - timedelta(days=1)))
+    db.session.commit()
+    assert celery.tasks["family.expire_invites"].apply().get() == 1
+    assert celery.tasks["outbox.sweep"].apply().get() == 0

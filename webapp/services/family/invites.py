@@ -6,7 +6,7 @@ from hashlib import sha256
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from ...extensions import db
 from ...models import HelperInvite, HelperLink, User
@@ -61,3 +61,9 @@ def accept_invite(helper: User, raw_code: str, relationship: str, ip: str | None
     return linked(made)
 
 
+def expire_due() -> int:
+    """Delete the codes never used whose 24 hours have passed (run daily): nothing left to guess at."""
+    gone = db.session.execute(delete(HelperInvite).where(HelperInvite.used_at.is_(None),
+                                                         HelperInvite.expires_at < utcnow())).rowcount
+    db.session.commit()
+    return gone
