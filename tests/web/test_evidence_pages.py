@@ -93,7 +93,7 @@ def test_a_photo_is_stored_privately_and_shown_to_its_owner(app, client, login_a
 
     page = client.get("/me/evidence").get_data(as_text=True)
     assert "Photo uploaded." in page
-    img = re.search(rf'<img src="/evidence/{row.id}/thumb" alt="([^"]+)">', page)
+    img = re.search(rf'<img src="/evidence/{row.id}/thumb" alt="([^"]+)" loading="lazy">', page)
     assert img and img.group(1).startswith("Photo of the Disability certificate")
     assert f'href="/evidence/{row.id}/full"' in page
 

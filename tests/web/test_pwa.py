@@ -1,4 +1,5 @@
 """Installable and offline-capable, yet fully working without the service worker."""
+from webapp.web.serving.assets import manifest
 
 
 def test_manifest_describes_an_installable_app(client):
@@ -24,8 +25,9 @@ def test_service_worker_is_served_from_the_root_and_precaches_the_shell(client):
     assert response.mimetype == "text/javascript" and response.headers["Cache-Control"] == "no-cache"
     body = response.get_data(as_text=True)
     assert "__VERSION__" not in body and "__SHELL__" not in body
-    for asset in ("/static/css/app.css", "/static/js/app.js", "/static/vendor/htmx-2.0.11.min.js", "/offline",
-                  "/offline?for=search", "/offline?for=form"):
+    hashed = manifest(client.application)
+    for asset in [f"/static/{hashed[name]}" for name in ("css/app.css", "js/app.js", "vendor/htmx-2.0.11.min.js")] + [
+            "/offline", "/offline?for=search", "/offline?for=form"]:
         assert f'"{asset}"' in body
         with client.get(asset) as served:
             assert served.status_code == 200
