@@ -106,7 +106,10 @@ class Config:
     # and the keyed hash used to find a number; generated into instance/ in development.
     DATA_ENCRYPTION_KEY = os.environ.get("DATA_ENCRYPTION_KEY")
     DATA_HASH_KEY = os.environ.get("DATA_HASH_KEY")
-    # Evidence photos: outside static/, checked and re-encoded (see services/identity/uploads.py).
+    # Evidence photos: outside static/, checked and re-encoded (see services/identity/uploads.py),
+    # kept by STORAGE (services/identity/storage.py): "folder" is UPLOAD_FOLDER, which many app
+    # servers share when it is a shared volume; "package.module:factory" plugs in another kind.
+    STORAGE = os.environ.get("STORAGE", "folder")
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE / "uploads"))
     UPLOAD_MAX_BYTES = 10 * 1024 * 1024
     UPLOAD_MAX_PIXELS = 80_000_000  # a 64 MP phone photo passes (decoded reduced)
