@@ -22,7 +22,7 @@ from ..services.casework import assessments, verification
 from ..services.casework.queue import MAX_QUERY, MAX_WAITING_DAYS, SENT_STATUSES, QueueFilters
 from ..services.common.errors import DomainError
 from ..services.common.text import plain, whole_number
-from ..web.fields import choices_from
+from ..web.fields import FixedSelectField, choices_from
 
 QUEUE_STATUSES = {status: STATUS_LABELS[status] for status in SENT_STATUSES}
 
@@ -32,9 +32,10 @@ class QueueFilterForm(Form):
 
     q = SearchField(_l("Reference number or applicant's name"),
                     render_kw={"maxlength": MAX_QUERY, "autocomplete": "off"})
-    status = SelectField(_l("Status"), choices=[SelectChoice("", _l("All statuses")), *choices_from(QUEUE_STATUSES)])
-    kind = SelectField(_l("Kind"), choices=[SelectChoice("", _l("Courses, stalls and posts")),
-                                            *choices_from(KIND_LABELS)])
+    status = FixedSelectField(_l("Status"), choices=[SelectChoice("", _l("All statuses")),
+                                                     *choices_from(QUEUE_STATUSES)])
+    kind = FixedSelectField(_l("Kind"), choices=[SelectChoice("", _l("Courses, stalls and posts")),
+                                                 *choices_from(KIND_LABELS)])
     opportunity = SelectField(_l("Course, stall or post"), choices=[])
     waiting = StringField(_l("Waiting longer than this many days"), description=_l("Counted from the day it was sent."),
                           render_kw={"inputmode": "numeric", "maxlength": "4", "autocomplete": "off"})

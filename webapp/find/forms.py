@@ -4,13 +4,13 @@ Unknown values in the query string are ignored rather than reported: a filter li
 shared after the vocabularies changed should still show results.
 """
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, Form, SearchField, SelectChoice, SelectField
+from wtforms import BooleanField, Form, SearchField, SelectChoice
 
 from ..models import DISTRICT_LABELS, POST, STALL
 from ..services.common.text import plain
 from ..services.opportunities.finding import MAX_QUERY, Filters
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY
-from ..web.fields import CheckboxesField, choices_from
+from ..web.fields import CheckboxesField, FixedSelectField, choices_from
 
 
 def _with_all(label, vocabulary: dict) -> list:
@@ -19,7 +19,7 @@ def _with_all(label, vocabulary: dict) -> list:
 
 class _FilterForm(Form):
     q = SearchField(_l("Search"), render_kw={"maxlength": MAX_QUERY, "autocomplete": "off"})
-    district = SelectField(_l("District"), choices=_with_all(_l("All districts"), DISTRICT_LABELS))
+    district = FixedSelectField(_l("District"), choices=_with_all(_l("All districts"), DISTRICT_LABELS))
     accessibility = CheckboxesField(_l("Venue accessibility (must have all ticked)"),
                                     choices=choices_from(VENUE_ACCESSIBILITY))
     open = BooleanField(_l("Only those open for applications today"))
@@ -52,13 +52,14 @@ class _FilterForm(Form):
 
 class CourseFilterForm(_FilterForm):
     category_vocabulary = TRAINING_CATEGORIES
-    category = SelectField(_l("Kind of training"), choices=_with_all(_l("All kinds of training"), TRAINING_CATEGORIES))
+    category = FixedSelectField(_l("Kind of training"),
+                                choices=_with_all(_l("All kinds of training"), TRAINING_CATEGORIES))
     rural = BooleanField(_l("Only rural courses (农村)"))
 
 
 class OpportunityFilterForm(_FilterForm):
     category_vocabulary = STALL_KINDS
-    kind = SelectField(_l("Stalls or posts"), choices=[
+    kind = FixedSelectField(_l("Stalls or posts"), choices=[
         SelectChoice("", _l("Both stalls and public-welfare posts")), SelectChoice(STALL, _l("Reserved stalls only")),
         SelectChoice(POST, _l("Public-welfare posts only"))])
-    category = SelectField(_l("Kind of stall"), choices=_with_all(_l("All kinds of stall"), STALL_KINDS))
+    category = FixedSelectField(_l("Kind of stall"), choices=_with_all(_l("All kinds of stall"), STALL_KINDS))
