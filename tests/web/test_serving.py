@@ -128,6 +128,20 @@ def test_a_name_that_is_no_file_is_not_found(client):
     assert client.get("/static/../webapp/config.py").status_code == 404
 
 
+def test_a_proxy_gets_the_files_under_their_hashed_names_to_serve_itself(app, client, tmp_path):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["hashed-static", str(tmp_path)]).exit_code == 0
+    for url in STATIC.findall(client.get("/").get_data(as_text=True)):
+        written = tmp_path / url.lstrip("/")
+        with client.get(url) as served:
+            assert written.read_bytes() == served.get_data()
+        if url.endswith((".css", ".js")):
+            assert gzip.decompress(Path(f"{written}.gz").read_bytes()) == written.read_bytes()
+            assert brotli.decompress(Path(f"{written}.br").read_bytes()) == written.read_bytes()
+    again = runner.invoke(args=["hashed-static", str(tmp_path)])
+    assert again.output.startswith("0 file(s) written")  # a release adds files, never rewrites them
+
+
 def test_the_worker_precaches_the_files_by_their_hashed_names(client):
     hashed = manifest(client.application)
     shell = [url for url in precache_list(client) if url.startswith("/static/")]

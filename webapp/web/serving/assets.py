@@ -11,12 +11,16 @@ cached for a few minutes only, since its content may not be what that name promi
 Text files are compressed once here at the highest levels (gzip 9, brotli 11: 45 ms for htmx, paid
 once per process) and sent as they are; Flask-Compress leaves a response with a Content-Encoding alone.
 
-A proxy that serves static/ itself maps a hashed name back to the file, e.g. nginx:
-    location ~ "^/static/(.+)\\.[0-9a-f]{12}(\\.[^./]+)$" {
-        alias /srv/yangquan/static/$1$2;
+A proxy that serves the files itself gets them under their hashed names from
+`flask hashed-static DIR` (run with each release; it adds DIR/static/<hashed name> with its .gz and
+.br beside it and never removes a file, so pages of the release before keep their files). Only a
+file whose name is its content is kept a year; any other name goes on to the app, e.g. nginx:
+    location ~ "^/static/.+\\.[0-9a-f]{12}\\.[^./]+$" {
+        root /srv/yangquan/public;   # the DIR given to flask hashed-static
+        gzip_static on;              # brotli_static on; with the ngx_brotli module
         add_header Cache-Control "public, max-age=31536000, immutable";
+        try_files $uri @app;
     }
-    location /static/ { alias /srv/yangquan/static/; expires 5m; }
 """
 import gzip
 import hashlib
@@ -28,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import brotli
+import click
 from flask import current_app, request
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -120,6 +125,22 @@ def serve(filename: str):
     return response.make_conditional(request)
 
 
+def write_hashed(table: dict[str, Asset], out: Path) -> int:
+    """Write each asset as out/static/<hashed name> (+ .br, .gz); files already there are kept."""
+    written = 0
+    for asset in table.values():
+        for encoding, body in asset.bodies.items():
+            target = out / "static" / (asset.hashed + {"identity": "", "br": ".br", "gzip": ".gz"}[encoding])
+            if target.exists():  # the same name is the same content
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.partial")
+            partial.write_bytes(body)
+            partial.replace(target)  # whole or not at all, for a proxy reading at the same moment
+            written += 1
+    return written
+
+
 def init_app(app) -> None:
     """Build the manifest from the app's static folder, hash `url_for('static', ...)`, serve from memory."""
     table = assets(app.static_folder)
@@ -133,3 +154,9 @@ def init_app(app) -> None:
     def _hashed_static(endpoint, values):
         if endpoint == "static" and values.get("filename") in hashed:
             values["filename"] = hashed[values["filename"]]
+
+    @app.cli.command("hashed-static")
+    @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+    def hashed_static(out: Path):
+        """Write the static files under their hashed names into OUT/static/, for a proxy to serve."""
+        click.echo(f"{write_hashed(table, out)} file(s) written under {out / 'static'}.")
