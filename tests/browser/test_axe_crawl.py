@@ -37,7 +37,7 @@ MIN_PAGES = 8
 # Pages each crawl must reach, so a crawl that stops following links cannot pass.
 MUST_REACH = {"/", "/me", "/training", "/opportunities", "/me/settings"}
 MUST_REACH_BY_ROLE = {
-    "admin": {"/admin/staff", "/admin/staff/new"},
+    "admin": {"/admin/staff", "/admin/staff/new", "/admin/deliveries"},
     "applicant": {"/me/profile", "/me/identity/check", "/me/needs", "/me/evidence", "/me/consent",
                   "/me/helpers", "/me/data", "/me/data/download"},
     "helper": {"/me/acting", "/me/profile", "/me/needs"},

@@ -186,6 +186,7 @@ TABLE = {
     "GET /admin/dashboard": ADMIN,
     "GET /admin/dashboard/<table>.csv": ADMIN,
     "GET /admin/audit": ADMIN,
+    "GET /admin/deliveries": ADMIN,
     "GET /admin/opportunities": ADMIN,
     "GET /admin/opportunities/new/<kind>": ADMIN,
     "POST /admin/opportunities/new/<kind>": row(ADMIN, admin="422"),

@@ -152,6 +152,23 @@ def test_expired_unused_invite_codes_are_deleted(app):
     assert sorted(db.session.scalars(select(HelperInvite.code_hash))) == ["b" * 64, "c" * 64]
 
 
+@pytest.mark.parametrize("config_overrides", [{"SMS_SENDER": "tests.gateways:Down", "DELIVERY_MAX_ATTEMPTS": 1}])
+def test_the_admin_sees_the_counts_and_the_recent_failures_without_the_number(app, worker, client, login_as):
+    admin = login_as("admin")
+    application = _under_review(worker)
+    decisions.approve(worker, application)  # refused by the gateway: failed at its only try
+    phone = db.session.scalar(select(Delivery.phone))
+    me = client.get("/me").get_data(as_text=True)
+    assert 'href="/admin/deliveries"' in me
+    page = client.get("/admin/deliveries").get_data(as_text=True)
+    assert "<h1" in page and "Text messages" in page
+    assert "<th scope=\"row\">Waiting to be sent</th><td>0</td>" in page
+    assert "<th scope=\"row\">Failed</th><td>1</td>" in page
+    assert f"{phone[:3]}****{phone[-4:]}" in page and phone not in page
+    assert f"GatewayRefused: gateway refused {phone[:3]}****{phone[-4:]}: quota exceeded" in page
+    assert admin.phone not in page
+
+
 def test_a_purged_account_leaves_no_text_message_behind(worker, undispatched):
     application = _under_review(worker)
     decisions.approve(worker, application)
