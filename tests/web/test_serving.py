@@ -82,6 +82,9 @@ def test_a_signed_in_page_is_compressed_unless_another_site_asked_for_it(client,
     assert other.status_code == 200 and "Content-Encoding" not in other.headers
     assert "Sec-Fetch-Site" in other.headers["Vary"] and "Sec-Fetch-Site" in same.headers["Vary"]
     assert brotli.decompress(same.get_data()).count(b"<main") == other.get_data().count(b"<main") == 1
+    stylesheet = re.search(r'href="(/static/css/[^"]+)"', other.get_data(as_text=True))[1]
+    with client.get(stylesheet, headers={"Accept-Encoding": "br", "Sec-Fetch-Site": "cross-site"}) as css:
+        assert css.headers["Content-Encoding"] == "br" and "Sec-Fetch-Site" not in css.headers["Vary"]
 
 
 def test_a_public_page_from_another_site_is_still_compressed(client, listed):

@@ -55,7 +55,7 @@ def init_app(app) -> None:
 
     @app.after_request
     def _compress(response):
-        if carries_secret():
+        if request.endpoint != "static" and carries_secret():  # a static file is nobody's secret
             response.vary.add("Sec-Fetch-Site")
             if request.headers.get("Sec-Fetch-Site") == "cross-site":
                 response.vary.add("Accept-Encoding")
