@@ -10,7 +10,9 @@ jobs are the `flask purge-deleted`, `flask expire-invites` and `flask sweep-uplo
 """
 from celery import Celery, Task, shared_task
 from celery.schedules import crontab
+from celery.signals import worker_process_init
 
+from .extensions import db
 from .services.common import outbox
 from .services.family import invites
 from .services.identity import evidence, mydata
@@ -57,6 +59,13 @@ def init_app(app) -> Celery:
         beat_schedule=BEAT_SCHEDULE,
     )
     app.extensions["celery"] = celery
+
+    @worker_process_init.connect(weak=False)
+    def _own_connections(**_kwargs):
+        """A forked pool process opens its own database connections, never its parent's."""
+        with app.app_context():
+            db.engine.dispose(close=False)
+
     return celery
 
 

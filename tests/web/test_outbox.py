@@ -189,3 +189,25 @@ def test_beat_runs_registered_tasks_each_in_the_apps_context(app):
     db.session.commit()
     assert celery.tasks["family.expire_invites"].apply().get() == 1
     assert celery.tasks["outbox.sweep"].apply().get() == 0
+
+
+@pytest.mark.parametrize("config_overrides", [{"CELERY_BROKER_URL": "redis://127.0.0.1:8301/13"}])  # nothing there
+def test_a_broker_that_is_down_leaves_the_message_pending_for_the_sweep(worker, sms_outbox):
+    application = _under_review(worker)
+    sent_before = len(sms_outbox)
+    decisions.approve(worker, application)
+    delivery = db.session.scalar(select(Delivery))
+    db.session.expire_all()
+    assert application.status == "enrolled"  # the decision stands
+    assert (delivery.status, delivery.attempts, len(sms_outbox)) == ("pending", 0, sent_before)
+
+
+def test_without_a_worker_a_command_sends_the_messages_whose_retry_is_due(app, worker, freeze_clock, sms_outbox,
+                                                                          undispatched):
+    moment = freeze_clock("2026-12-02 10:00")
+    decisions.approve(worker, _under_review(worker))
+    runner = app.test_cli_runner()
+    assert "Sent 0 of 0 due text message(s)." in runner.invoke(args=["send-pending"]).output
+    freeze_clock((moment + timedelta(minutes=2)).strftime("%Y-%m-%d %H:%M:%S"))
+    assert "Sent 1 of 1 due text message(s)." in runner.invoke(args=["send-pending"]).output
+    assert sms_outbox[-1][1] == db.session.scalar(select(Delivery.text))
