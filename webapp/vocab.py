@@ -1,6 +1,8 @@
 """The fixed answer lists of the profile and needs questions: stored key -> label."""
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 HOUSEHOLD_TYPES = {"urban": _l("Urban (城镇)"), "rural": _l("Rural (农村)")}
 
@@ -83,6 +85,22 @@ def label(vocabulary: dict, key) -> str:
 def labels(vocabulary: dict, keys) -> str:
     """Labels of several keys joined for display."""
     return _(", ").join(label(vocabulary, key) for key in keys or [])
+
+
+# (language, id(vocabulary)) -> (vocabulary, its labels as text); the vocabulary is kept in the
+# value so its id stays its own. Only module-level vocabularies are passed here.
+_IN_LOCALE: dict[tuple[str, int], tuple[dict, dict]] = {}
+
+
+def in_locale(vocabulary: dict) -> dict:
+    """`vocabulary` with its labels translated for the current language, built once per language
+    instead of once per label shown. Markup, as the lazy strings were in a template: the words
+    come from our own catalogs."""
+    key = (str(get_locale()), id(vocabulary))
+    found = _IN_LOCALE.get(key)
+    if found is None:
+        found = _IN_LOCALE[key] = (vocabulary, {k: Markup(str(text)) for k, text in vocabulary.items()})
+    return found[1]
 
 STALL_KINDS = {
     "market_stall": _l("Market stall"),

@@ -10,7 +10,7 @@ from ..services.common import dates
 from ..services.identity.numbers import CATEGORY_LABELS
 from ..services.opportunities import finding
 from ..services.opportunities import saved as saved_items
-from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, labels
+from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, in_locale, labels
 from ..web.access import person_required
 from ..web.acting import resolve
 from ..web.client import client_address, requested_page, safe_next
@@ -22,9 +22,10 @@ from .forms import CourseFilterForm, OpportunityFilterForm
 @bp.context_processor
 def _words():
     """The vocabularies the find templates turn stored keys into words with."""
-    return {"training_categories": TRAINING_CATEGORIES, "stall_kinds": STALL_KINDS, "kind_labels": KIND_LABELS,
-            "district_labels": DISTRICT_LABELS, "venue_access": VENUE_ACCESSIBILITY,
-            "disability_labels": CATEGORY_LABELS, "labels": labels}
+    return {"training_categories": in_locale(TRAINING_CATEGORIES), "stall_kinds": in_locale(STALL_KINDS),
+            "kind_labels": in_locale(KIND_LABELS), "district_labels": in_locale(DISTRICT_LABELS),
+            "venue_access": in_locale(VENUE_ACCESSIBILITY), "disability_labels": in_locale(CATEGORY_LABELS),
+            "labels": labels}
 
 
 def _listing(endpoint: str, form, kinds: tuple[str, ...], title: str, page_template: str):

@@ -1,8 +1,10 @@
 """Template helpers: error lists for the summary, URLs that switch language or care mode, the
-tone of a status tag, the unread notice count, and the names templates ask the rules with."""
+tone of a status tag, the unread notice count, the names templates ask the rules with, and a
+quicker way for templates to find the current language's catalog."""
 from urllib.parse import urlencode
 
 from flask import g, request
+from flask_babel import get_translations
 from flask_login import current_user
 from wtforms import RadioField, SelectMultipleField
 
@@ -55,7 +57,28 @@ def unread_notice_count() -> int:
     return notices.unread_count(person)
 
 
+_CATALOGS: dict = {}  # babel Locale -> its Translations (one per language the service speaks)
+
+
+def catalog():
+    """The current language's catalog. Flask-Babel looks the request's context up four times
+    for every message a template translates; a list page translates a few dozen. Follows
+    force_locale, which swaps the request's locale."""
+    try:
+        locale = g._get_current_object()._flask_babel.babel_locale
+    except (AttributeError, RuntimeError):  # no language chosen yet in this request, or no request
+        return get_translations()
+    found = _CATALOGS.get(locale)
+    if found is None:
+        found = _CATALOGS[locale] = get_translations()
+    return found
+
+
 def init_app(app) -> None:
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: catalog().ugettext(s), ngettext=lambda s, p, n: catalog().ungettext(s, p, n),
+        pgettext=lambda c, s: catalog().upgettext(c, s),
+        npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n), newstyle=True)
     app.jinja_env.globals.update(form_errors=form_errors, switch_url=switch_url, reference=reference,
                                  needs_reference=needs_reference, kinds=KIND_LABELS, status_tone=status_tone,
                                  unread_notice_count=unread_notice_count, next_step_rows=next_steps.rows, Action=Action,
