@@ -6,7 +6,7 @@ REDIS_URL or CELERY_BROKER_URL, SMS_SENDER) and its Celery app. Started by `make
 `--beat` runs the schedule (sweep, daily purge, invite expiry) inside the worker: give it to one
 worker only; more workers, on any machine, start without it.
 """
-from . import create_app, tasks
+from . import celery_app, create_app
 
 flask_app = create_app()
-celery = tasks.init_app(flask_app)
+celery = celery_app.init_app(flask_app)

@@ -20,6 +20,7 @@ from flask import current_app
 from sqlalchemy import delete, event, func, select, update
 from sqlalchemy.orm import Session
 
+from ...celery_app import celery_app
 from ...extensions import db
 from ...models import Delivery, DeliveryStatus
 from ...models.base import utcnow
@@ -73,8 +74,6 @@ def broker_configured() -> bool:
 
 def enqueue(delivery_id: int, countdown: float | None = None) -> None:
     """Send the task to the broker; if it is down the row stays pending and the sweep sends it."""
-    from ...tasks import celery_app  # the tasks module imports this one
-
     try:
         celery_app(current_app._get_current_object()).send_task("outbox.deliver", args=[delivery_id], countdown=countdown)
     except Exception as error:  # noqa: BLE001 - the commit stands; the sweep re-queues
