@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import event, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tests import factories
@@ -213,3 +214,13 @@ def test_without_a_worker_a_command_sends_the_messages_whose_retry_is_due(app, w
     freeze_clock((moment + timedelta(minutes=2)).strftime("%Y-%m-%d %H:%M:%S"))
     assert "Sent 1 of 1 due text message(s)." in runner.invoke(args=["send-pending"]).output
     assert sms_outbox[-1][1] == db.session.scalar(select(Delivery.text))
+
+
+def test_the_same_message_cannot_be_queued_twice(worker, undispatched):
+    decisions.approve(worker, _under_review(worker))
+    first = db.session.scalar(select(Delivery))
+    outbox.queue(db.session, first.key, first.phone, first.text, first.user_id, first.notice_id)
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+    assert _rows(Delivery) == 1
