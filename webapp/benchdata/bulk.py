@@ -1,12 +1,12 @@
-"""Writing many rows fast: Core executemany in batches (SQLite) or COPY (PostgreSQL), a progress
+"""Writing many rows fast: executemany in batches (SQLite) or COPY (PostgreSQL), a progress
 bar per table, explicit ids handed out here (so rows can point at each other before they are
 written), the sequences moved past them afterwards, and fresh planner statistics."""
 import json
 import sys
-from datetime import date, datetime
+from datetime import date
 
 import click
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import JSON, Boolean, Date, DateTime, func, select, text
 
 from ..extensions import db
 
@@ -31,34 +31,53 @@ class Ids:
 
 
 def write(conn, table, columns: tuple[str, ...], rows: list[tuple], quiet: bool = False) -> None:
-    """Insert the rows (tuples in the order of `columns`) in batches, with a progress bar."""
+    """Insert the rows (tuples in the order of `columns`, enum values as text, naive UTC datetimes)
+    in batches with a progress bar: COPY on PostgreSQL, the driver's executemany on SQLite, each
+    value already turned into what SQLAlchemy would have stored (the ORM's per-row work, 4/5 of the
+    time at these sizes, is skipped)."""
     postgres = conn.dialect.name == "postgresql"
+    converters = _converters(table, columns, postgres)
+    names = ", ".join(columns)
+    cursor = conn.connection.driver_connection.cursor()
+    sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' for _ in columns)})"
     with click.progressbar(length=len(rows), label=f"{table.name:<20}", file=sys.stderr,
                            show_pos=True, hidden=quiet) as bar:
         for start in range(0, len(rows), BATCH):
-            batch = rows[start:start + BATCH]
+            batch = [_converted(row, converters) for row in rows[start:start + BATCH]] if converters \
+                else rows[start:start + BATCH]
             if postgres:
-                _copy(conn, table, columns, batch)
+                with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+                    for row in batch:
+                        copy.write_row(row)
             else:
-                conn.execute(insert(table), [dict(zip(columns, row)) for row in batch])
+                cursor.executemany(sql, batch)
             bar.update(len(batch))
 
 
-def _copy(conn, table, columns, rows) -> None:
-    """COPY FROM STDIN in text format: the values already are the stored ones (enum values,
-    naive UTC datetimes, JSON text)."""
-    cursor = conn.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(tuple(_copy_value(value) for value in row))
+def _converters(table, columns, postgres: bool) -> list[tuple[int, object]]:
+    """(position, function) for the columns whose values the driver cannot take as they are."""
+    found = []
+    for position, name in enumerate(columns):
+        column_type = table.c[name].type
+        if isinstance(column_type, JSON):
+            found.append((position, json.dumps))
+        elif postgres:
+            continue
+        elif isinstance(column_type, DateTime):  # SQLAlchemy's SQLite format, microseconds always
+            found.append((position, lambda value: value.isoformat(" ", "microseconds")))
+        elif isinstance(column_type, Date):
+            found.append((position, date.isoformat))
+        elif isinstance(column_type, Boolean):
+            found.append((position, int))
+    return found
 
 
-def _copy_value(value):
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    return value
+def _converted(row: tuple, converters) -> tuple:
+    row = list(row)
+    for position, convert in converters:
+        if row[position] is not None:
+            row[position] = convert(row[position])
+    return tuple(row)
 
 
 def finish(conn, tables) -> None:
@@ -71,7 +90,10 @@ def finish(conn, tables) -> None:
 
 
 def analyze() -> None:
-    """Fresh statistics for the planner after the load (ANALYZE on both databases)."""
+    """Fresh statistics for the planner after the load (ANALYZE on both databases); on SQLite the
+    write-ahead log folded back into the database file, so the file holds everything."""
     with db.engine.connect() as conn:
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")
         conn.execute(text("ANALYZE"))
+        if conn.dialect.name == "sqlite":
+            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
