@@ -99,16 +99,21 @@ def _in_process(options, env: dict, paths: dict, build: dict) -> dict:
 
 
 def _run(options, database, size: str, folder: Path) -> dict:
-    env = databases.environment(database, folder, options.redis_url)
+    env = databases.environment(database, size, folder, options.redis_url)
     if options.workdir:  # to serve the kept database again by hand: the keys it was built with
-        (folder / f"env-{database.name}.json").write_text(json.dumps(env, indent=1))
+        (folder / f"env-{database.name}-{size}.json").write_text(json.dumps(env, indent=1))
     build = databases.build(database, size, folder, env)
     print(f"  built in {build['seconds']:.0f} s", flush=True)
     log = folder / f"gunicorn-{database.name}-{size}.log"
     _flush(options.redis_url)
-    hello = _hello(options, servers.server_env(env), log)
+    before = _hello(options, servers.server_env(env), log)
     _flush(options.redis_url)
     served = _app(options, servers.server_env(env), log, build)
+    after = _hello(options, servers.server_env(env), log)
+    # The ceiling measured before and after the pages, so a machine getting busier shows as a spread.
+    hello = {"before": before, "after": after, "rps": (before["load"]["rps"] + after["load"]["rps"]) / 2,
+             "peak_mb": max(before["peak_mb"], after["peak_mb"]),
+             "peak_pss_mb": max(before["peak_pss_mb"], after["peak_pss_mb"])}
     print("  counting queries and timing in-process", flush=True)
     measured = _in_process(options, env, served["paths"], build)
     for key, row in served["pages"].items():

@@ -4,6 +4,7 @@ PostgreSQL when it answers (said clearly when it does not). `flask db upgrade`, 
 import base64
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import time
@@ -64,10 +65,12 @@ _KEYS = {"secret": secrets.token_urlsafe(48), "encryption": base64.urlsafe_b64en
          "hash": secrets.token_urlsafe(48)}
 
 
-def environment(database: Database, folder: Path, redis_url: str | None) -> dict:
+def environment(database: Database, size: str, folder: Path, redis_url: str | None) -> dict:
     """What `make serve` reads, for production: keys made for this run, files in the temporary
-    folder. Cookies without Secure, since the benchmark talks plain HTTP to 127.0.0.1."""
-    instance = folder / "instance"
+    folder, an instance folder of its own for each database and size (the page cache's files live
+    there). Cookies without Secure, since the benchmark talks plain HTTP to 127.0.0.1."""
+    instance = folder / f"instance-{database.name}-{size}"
+    shutil.rmtree(instance, ignore_errors=True)
     instance.mkdir(exist_ok=True)
     env = {
         "APP_ENV": "production", "FLASK_APP": "wsgi.py", "DATABASE_URL": database.url,

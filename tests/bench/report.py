@@ -15,7 +15,8 @@ COLUMNS = (("page", 18), ("req/s", 7), ("x hello", 18), ("p50 ms", 8), ("p95 ms"
 
 
 LEGEND = """
-req/s, p50/p95/p99: wrk at the connections given, after a warm-up; x hello: req/s over the hello's in the same run.
+req/s, p50/p95/p99: wrk at the connections given, after a warm-up; x hello: req/s over the hello's (the mean of
+before and after the pages, in the same run).
 queries: SQL statements of one request of the page, in-process on the same database: the first / the same again.
 first visit: the HTML and all it loads, as the server sends it to Accept-Encoding: gzip ("plain": not compressed);
 repeat visit: the HTML and what the browser could not keep. RSS MB: the server's master and workers summed, peak
@@ -39,7 +40,7 @@ def derive(results: dict) -> None:
         small = runs.get((run["database"], "small")) if run["size"] == "large" else None
         for key, row in run["pages"].items():
             page = _BY_KEY[key]
-            row["share_of_hello"] = row["load"]["rps"] / (run["hello"]["load"]["rps"] or float("nan"))
+            row["share_of_hello"] = row["load"]["rps"] / (run["hello"]["rps"] or float("nan"))
             verdicts = {"share_of_hello": budgets.share(page, row["share_of_hello"]),
                         "p95": budgets.p95(page, run["database"], run["size"], row["load"]["p95_ms"]),
                         "first_visit": budgets.first_visit(page, row["transfer"]["first_bytes"]),
@@ -77,7 +78,8 @@ def print_table(results: dict) -> None:
     for run in results["runs"]:
         hello = run["hello"]
         print(f"\n== {run['database']} · {run['size']} · {run['workers']} workers ({results['settings']['gunicorn']})"
-              f" · hello {hello['load']['rps']:.0f} req/s, p50 {hello['load']['p50_ms']:.1f} ms"
+              f" · hello {hello['rps']:.0f} req/s (before the pages {hello['before']['load']['rps']:.0f},"
+              f" after {hello['after']['load']['rps']:.0f}), p50 {hello['before']['load']['p50_ms']:.1f} ms\n  "
               f" · peak memory (RSS summed / PSS summed): app {run['peak_mb']:.0f} / {run['peak_pss_mb']:.0f} MB,"
               f" hello {hello['peak_mb']:.0f} / {hello['peak_pss_mb']:.0f} MB"
               f" · data: {run['build']['source']} in {run['build']['seconds']:.0f} s"
