@@ -3,6 +3,7 @@ bar per table, explicit ids handed out here (so rows can point at each other bef
 written), the sequences moved past them afterwards, and fresh planner statistics."""
 import json
 import sys
+import time
 from datetime import date
 
 import click
@@ -40,6 +41,7 @@ def write(conn, table, columns: tuple[str, ...], rows: list[tuple], quiet: bool 
     names = ", ".join(columns)
     cursor = conn.connection.driver_connection.cursor()
     sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' for _ in columns)})"
+    started = time.perf_counter()
     with click.progressbar(length=len(rows), label=f"{table.name:<20}", file=sys.stderr,
                            show_pos=True, hidden=quiet) as bar:
         for start in range(0, len(rows), BATCH):
@@ -52,6 +54,8 @@ def write(conn, table, columns: tuple[str, ...], rows: list[tuple], quiet: bool 
             else:
                 cursor.executemany(sql, batch)
             bar.update(len(batch))
+    if not quiet:
+        click.echo(f"{table.name:<20} {len(rows):>10,} rows in {time.perf_counter() - started:5.1f} s", err=True)
 
 
 def _converters(table, columns, postgres: bool) -> list[tuple[int, object]]:

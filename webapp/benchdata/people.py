@@ -75,10 +75,11 @@ def applicants(conn, ids, rng, password_hash: str, count: int, checkers: dict, n
     first = ids.take(User.__table__, count)
     first_consent = ids.take(Consent.__table__, count)
     first_needs = ids.take(NeedsRegistration.__table__, count)
-    weights = [share for _d, share, *_rest in DISTRICTS]
+    districts = [district for district in DISTRICTS for _ in range(district[1])]  # by share, for rng.choice
+    categories = [category for category, share in enumerate((15, 14, 5, 38, 12, 10, 6), 1) for _ in range(share)]
     for i in range(count):
         user_id = first + i
-        district, _share, region, towns = DISTRICTS[0] if i == 0 else rng.choices(DISTRICTS, weights)[0]
+        district, _share, region, towns = DISTRICTS[0] if i == 0 else rng.choice(districts)
         name = _name(rng)
         phone = BENCH_APPLICANT if i == 0 else f"186{i:08d}"
         joined = now - rng.uniform(370, 420) * DAY
@@ -89,7 +90,7 @@ def applicants(conn, ids, rng, password_hash: str, count: int, checkers: dict, n
         birth = FIRST_BIRTH + (i % BIRTH_DAYS) * DAY
         body = f"{region}{birth:%Y%m%d}{SEQUENCE_BASE + i // BIRTH_DAYS:03d}"
         id_number = body + check_character(body)
-        category = 1 if i == 0 else rng.choices(range(1, 8), (15, 14, 5, 38, 12, 10, 6))[0]
+        category = 1 if i == 0 else rng.choice(categories)
         level = rng.randint(1, 4)
         verified = i == 0 or rng.random() < 0.8
         checked_at = joined + 3 * DAY if verified else None
