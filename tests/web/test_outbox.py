@@ -1,5 +1,6 @@
 """The outbox: a decision's notice and its text message are written in one transaction, sent once
 after the commit (here, in the process: no broker), retried with back-off and marked failed."""
+import threading
 from datetime import timedelta
 
 import pytest
@@ -224,3 +225,24 @@ def test_the_same_message_cannot_be_queued_twice(worker, undispatched):
         db.session.commit()
     db.session.rollback()
     assert _rows(Delivery) == 1
+
+
+def test_deliveries_racing_for_one_message_send_it_once(app, worker, sms_outbox, undispatched):
+    decisions.approve(worker, _under_review(worker))
+    delivery_id, sent_before = db.session.scalar(select(Delivery.id)), len(sms_outbox)
+    db.session.remove()
+    start, outcomes = threading.Barrier(8), []
+
+    def one():
+        with app.app_context():
+            start.wait()
+            outcomes.append(outbox.deliver(delivery_id).status)
+            db.session.remove()
+
+    threads = [threading.Thread(target=one) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["sent"] + ["skipped"] * 7
+    assert len(sms_outbox) == sent_before + 1
