@@ -27,8 +27,9 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
 
     from .services.common import sms
     from .services.identity import crypto
-    from .web import acting, converters, preferences, security, templating
+    from .web import acting, converters, preferences, security, serving, templating
 
+    serving.init_app(app)  # first: its after_request hooks run last, on the finished response
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=preferences.select_locale)
@@ -69,6 +70,10 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     app.register_blueprint(publish_bp, url_prefix="/admin")
     app.register_blueprint(pwa_bp)
     app.register_blueprint(errors_bp)
+
+    from .web import page_cache
+
+    page_cache.init_app(app)  # after the blueprints: it wraps the views of the pages it keeps
 
     from .cli import register_cli
 

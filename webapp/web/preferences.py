@@ -51,6 +51,11 @@ def care_mode() -> bool:
     return bool(getattr(current_user, "care_mode", False))
 
 
+def in_wechat() -> bool:
+    """Inside WeChat's own browser, which draws its own title bar (our top bar then shrinks)."""
+    return "MicroMessenger" in request.headers.get("User-Agent", "")
+
+
 def current_language() -> str:
     """The active catalog's code as we name it ("zh_CN" or "en"); Babel says zh_Hans_CN."""
     return "en" if get_locale().language == "en" else "zh_CN"
@@ -91,5 +96,5 @@ def init_app(app) -> None:
             "care_mode": g.get("care_mode", False),
             "current_locale": locale,
             "html_lang": locale.replace("_", "-"),
-            "in_wechat": "MicroMessenger" in request.headers.get("User-Agent", ""),
+            "in_wechat": in_wechat(),
         }
