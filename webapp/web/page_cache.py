@@ -46,6 +46,7 @@ from ..extensions import cache
 from ..services.common import dates
 from .htmx import wants_fragment
 from .preferences import current_language, in_wechat
+from .serving.compression import carries_secret
 
 log = logging.getLogger(__name__)
 
@@ -128,11 +129,9 @@ def cached_page(view):
 
 def _storable(response) -> bool:
     """Whether the final response is the same for every anonymous visitor with the same key."""
-    csrf_field = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
     cache_control = response.headers.get("Cache-Control", "")
     return (response.status_code == 200 and response.mimetype == "text/html"
-            and "Set-Cookie" not in response.headers and not session.modified
-            and csrf_field not in g and not current_user.is_authenticated
+            and "Set-Cookie" not in response.headers and not session.modified and not carries_secret()
             and "no-store" not in cache_control and "private" not in cache_control)
 
 
