@@ -1,6 +1,6 @@
 """`flask bench-data`: bulk rows the app can work with (the tiny size runs the same code as small
 and large), the known accounts sign in and see their data, and it refuses what it should."""
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from webapp.benchdata import BENCH_APPLICANT, BENCH_CASEWORKER, BENCH_PASSWORD, KNOWN_ACCOUNTS, SIZES
 from webapp.extensions import db
@@ -39,7 +39,17 @@ def _sign_in(app, phone):
     return browser
 
 
+def _indexes_and_keys() -> dict:
+    found = inspect(db.engine)
+    return {table: (sorted((index["name"], tuple(index["column_names"]), bool(index["unique"]))
+                           for index in found.get_indexes(table)),
+                    sorted((key["name"] or "", tuple(key["constrained_columns"]), key["referred_table"])
+                           for key in found.get_foreign_keys(table)))
+            for table in found.get_table_names()}
+
+
 def test_loads_the_demo_then_bench_rows_that_keep_the_apps_rules(app):
+    indexes = _indexes_and_keys()
     result = _load(app)
     assert result.exit_code == 0, result.output
     assert "Bench data (tiny) loaded" in result.output and BENCH_PASSWORD in result.output
@@ -88,6 +98,8 @@ def test_loads_the_demo_then_bench_rows_that_keep_the_apps_rules(app):
                   .where(Application.id.in_(bench_apps))) == written
     assert _count(select(Notice.id).join(Application, Application.id == Notice.application_id)
                   .where(Notice.user_id != Application.applicant_id)) == 0
+    # The indexes and foreign keys set aside during the load are all back.
+    assert _indexes_and_keys() == indexes
     # The app can write after the load: the ids go on from the bench rows (PostgreSQL sequences).
     user = User(phone="13912345678", name="新用户", password_hash="x", role=Role.APPLICANT)
     db.session.add(user)

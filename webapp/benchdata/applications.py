@@ -111,7 +111,8 @@ class Histories:
             if gap == 0 and self.notices and self.notices[-1][2] == app_id:  # one notice per transaction
                 self.notices[-1][3] = to.value
                 continue
-            read = at + rng.uniform(0.01, 3) * DAY if at < now - 3 * DAY and rng.random() < 0.85 else None
+            after, chance = rng.uniform(0.01, 3) * DAY, rng.random()  # drawn always: the same rows on any day
+            read = at + after if at < now - 3 * DAY and chance < 0.85 else None
             self.notices.append([person.id, NoticeKind.APPLICATION.value, app_id, to.value, reason, at, read])
         self.applications.append((
             app_id, f"YQ-{start.year}-{app_id:06d}", person.id, item.id, moves[-1][2].value, ANSWERS[item.kind],

@@ -38,6 +38,7 @@ def build(size: Size, quiet: bool = False) -> dict[str, int]:
     now = utcnow().replace(microsecond=0)
     password_hash = hash_password(BENCH_PASSWORD)  # once: every bench account shares it
     with db.engine.begin() as conn:
+        bulk.prepare(conn)
         ids = bulk.Ids(conn)
         admin_id, caseworkers = people.staff(conn, ids, rng, password_hash, size.caseworkers_per_district, now,
                                              quiet)
