@@ -92,10 +92,19 @@ def status_column(**kwargs):
 
 class Application(db.Model):
     __tablename__ = "applications"
+    # Each index names the page it serves; the queue's and the dashboard's cover their queries, so
+    # counting a district's or a year's applications reads the index alone, not the rows.
     __table_args__ = (
-        Index("ix_applications_applicant_status", "applicant_id", "status"),
+        # The casework queue (per applicant of a district: status, waiting since, item, checker).
+        Index("ix_applications_applicant_queue", "applicant_id", "status", "submitted_at", "opportunity_id",
+              "assigned_to_id"),
+        # My applications, most recently changed first.
+        Index("ix_applications_applicant_updated", "applicant_id", "updated_at"),
         Index("ix_applications_opportunity_status", "opportunity_id", "status"),
-        Index("ix_applications_submitted_at", "submitted_at"),
+        # The dashboard: sent this year by status; decided this year, and how long that took.
+        Index("ix_applications_submitted_status", "submitted_at", "status"),
+        Index("ix_applications_decided_submitted", "decided_at", "submitted_at"),
+        Index("ix_applications_updated_at", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -157,7 +166,9 @@ class Notice(db.Model):
     """服务通知: rendered in the reader's language from what it reports."""
 
     __tablename__ = "notices"
-    __table_args__ = (Index("ix_notices_user_read", "user_id", "read_at"),)
+    # Unread ones for the tab bar's count; the inbox newest first.
+    __table_args__ = (Index("ix_notices_user_read", "user_id", "read_at"),
+                      Index("ix_notices_user_created", "user_id", "created_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
