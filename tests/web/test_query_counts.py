@@ -195,3 +195,17 @@ def test_saved_items(app, client_for, admin):
 
     keep(N)
     _same_queries(app, client_for(person), "/me/saved", lambda: keep(2 * N), _titles)
+
+
+def test_my_applications_come_twenty_to_a_page(app, client_for):
+    person = factories.applicant()
+    for n in range(23):
+        factories.submitted(person, factories.opportunity("post", title=f"岗位{n:02d}"))
+    browser = client_for(person)
+    first, second = _html(browser, "/me/applications"), _html(browser, "/me/applications?page=2")
+    assert _links_to("/me/applications/")(first) == 20 and _links_to("/me/applications/")(second) == 3
+    assert "岗位22" in first and "岗位00" in second  # the most recently changed first
+    assert "Page 1 of 2" in first and 'href="/me/applications?page=2"' in first
+    assert "<title>My applications, page 2 of 2 – " in second
+    past_the_end = _html(browser, "/me/applications?page=99")  # shows the last page
+    assert "Page 2 of 2" in past_the_end and "岗位00" in past_the_end

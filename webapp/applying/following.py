@@ -6,6 +6,7 @@ from ..services.applications import lookup, machine, questions, requests
 from ..services.applications.rules import Action
 from ..services.common import notices
 from ..web.access import person_required
+from ..web.client import requested_page
 from . import bp
 from .routes import own_application
 
@@ -13,9 +14,13 @@ from .routes import own_application
 @bp.route("/me/applications")
 @person_required
 def mine():
-    """Every application with its status in words."""
-    return render_template("applying/list.html", title=_("My applications"),
-                           items=lookup.of_person(g.acting.person), back_url=url_for("main.me"))
+    """Every application with its status in words, 20 to a page."""
+    found = lookup.of_person(g.acting.person, requested_page())
+    title = _("My applications")
+    if found.number > 1:
+        title = _("%(title)s, page %(page)d of %(pages)d", title=title, page=found.number, pages=found.pages)
+    return render_template("applying/list.html", title=title, found=found, items=found.items,
+                           back_url=url_for("main.me"))
 
 
 @bp.route("/me/applications/<reference>")

@@ -1,8 +1,11 @@
-"""Reading a person's applications: one by reference, all of them, and an application's timeline."""
+"""Reading a person's applications: one by reference, a page of them, and an application's timeline."""
 from sqlalchemy import select
 
 from ...extensions import db
 from ...models import Application, ApplicationEvent
+from ..common.paging import Page, paginate
+
+PER_PAGE = 20
 
 
 def for_person(person, reference: str) -> Application | None:
@@ -11,9 +14,10 @@ def for_person(person, reference: str) -> Application | None:
                                                        Application.applicant_id == person.id))
 
 
-def of_person(person) -> list[Application]:
-    return db.session.scalars(select(Application).where(Application.applicant_id == person.id)
-                              .order_by(Application.updated_at.desc())).all()
+def of_person(person, page: int = 1, per_page: int = PER_PAGE) -> Page:
+    """The person's applications, most recently changed first, a page at a time."""
+    return paginate(select(Application).where(Application.applicant_id == person.id)
+                    .order_by(Application.updated_at.desc(), Application.id.desc()), page, per_page)
 
 
 def timeline(application: Application) -> list[ApplicationEvent]:
