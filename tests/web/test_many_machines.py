@@ -12,6 +12,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import pytest
 import redis
@@ -21,6 +22,7 @@ from sqlalchemy import create_engine, text
 from tests.conftest import require_service
 from tests.web import cluster
 from tests.web.cluster import Browser
+from tests.web.publish_helpers import form
 
 pytestmark = pytest.mark.slow
 
@@ -54,6 +56,14 @@ def _drop_database() -> None:
     with engine.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
     engine.dispose()
+
+
+def _redis_keys(pattern: str) -> list[bytes]:
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        return client.keys(pattern)
+    finally:
+        client.close()
 
 
 def _flush_redis() -> None:
@@ -169,6 +179,32 @@ def test_sign_ins_counted_through_one_server_are_refused_by_the_other(deployment
     assert refused.status == 429
     elsewhere = _sign_in(Browser(_address()), b, ADMIN)  # the account itself is not locked
     assert elsewhere.status == 303
+
+
+NEW_COURSE = "多台服务器演示课程"
+
+
+def test_a_course_published_through_one_server_is_listed_at_once_by_the_other(deployment):
+    a, b = deployment.a, deployment.b
+    visitor, search = Browser(_address()), f"/training?q={quote(NEW_COURSE)}"
+    first, again = visitor.get(b, search), visitor.get(b, search)
+    assert (first.status, first.headers.get("X-Page-Cache")) == (200, "miss"), deployment.logs()
+    assert again.headers.get("X-Page-Cache") == "hit"  # B serves it from the cache, kept in the shared Redis
+    assert _redis_keys("yq-page:*")
+    assert not re.search(r'href="/training/\d+"', again.text)  # no course found yet
+
+    admin = Browser(_address())
+    assert _sign_in(admin, a, ADMIN).status == 303
+    saved = admin.post(a, "/admin/opportunities/new/course", form("course", title=NEW_COURSE))
+    assert saved.status == 303, saved.text
+    edit = urlsplit(saved.location).path
+    course = re.fullmatch(r"/admin/opportunities/(\d+)/edit", edit).group(1)
+    published = admin.post(a, edit.replace("/edit", "/publish"), {}, form_page=edit)
+    assert published.status == 303, published.text
+
+    listed = visitor.get(b, search)
+    assert listed.status == 200 and f'href="/training/{course}"' in listed.text, deployment.logs()
+    assert listed.headers.get("X-Page-Cache") == "miss"
 
 
 def _submitted_application_of(phone: str) -> str:
