@@ -3,6 +3,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,8 @@ def _options(argv):
     parser.add_argument("--no-upload", action="store_true", help="skip the 12-megapixel upload timing")
     parser.add_argument("--workdir", type=Path, help="keep the databases and server logs in this folder "
                         "(default: a temporary folder, removed at the end)")
+    parser.add_argument("--reuse", action="store_true", help="with --workdir: serve the data an earlier run "
+                        "built there instead of building it again")
     options = parser.parse_args(argv)
     options.size = tuple(dict.fromkeys(options.size or SIZES))
     options.db = tuple(dict.fromkeys(options.db or DATABASES))
@@ -39,6 +42,8 @@ def _options(argv):
     if unknown:
         parser.error(f"unknown pages {sorted(unknown)}: choose from {','.join(PAGE_KEYS)}")
     options.pages = [page for page in PAGES if page.key in chosen]
+    if options.reuse and not options.workdir:
+        parser.error("--reuse needs --workdir (the folder an earlier run kept)")
     return options
 
 
@@ -61,6 +66,21 @@ def _hello(options, env: dict, log: Path) -> dict:
                 "workers": servers.worker_count(master)}
 
 
+def _page(options, port: int, master: int, page, path: str, cookies: dict) -> dict:
+    """Bytes, a warm-up, then the measured load of one page with the server's memory sampled."""
+    url, headers = f"http://127.0.0.1:{port}{path}", headers_for(page, cookies)
+    sent = transfer.measure(port, page, path, cookies)
+    load.run(url, headers, options.warmup, options.connections)
+    check(port, page, path, cookies)  # answered once what the warm-up left queued is done
+    with servers.MemorySampler(master) as memory:
+        numbers = load.run(url, headers, options.duration, options.connections)
+    check(port, page, path, cookies)  # still answering 200, still signed in
+    print(f"  {page.key}: {numbers['rps']:.0f} req/s, p50 {numbers['p50_ms']:.1f} ms, "
+          f"p95 {numbers['p95_ms']:.1f} ms, first visit {sent['first_bytes'] / 1024:.1f} KB", flush=True)
+    return {"path": path, "role": page.role, "load": numbers, "peak_mb": memory.peak_mb,
+            "peak_pss_mb": memory.peak_pss_mb, "transfer": sent}
+
+
 def _app(options, env: dict, log: Path, build: dict) -> dict:
     rows, port = {}, options.port
     with servers.serving(servers.APP, port, env, log) as master:
@@ -68,23 +88,18 @@ def _app(options, env: dict, log: Path, build: dict) -> dict:
         paths = resolve(port, cookies)
         for page in options.pages:
             check(port, page, paths[page.key], cookies)
-        url = f"http://127.0.0.1:{port}"
         for page in options.pages:
-            path, headers = paths[page.key], headers_for(page, cookies)
-            sent = transfer.measure(port, page, path, cookies)
-            load.run(url + path, headers, options.warmup, options.connections)
-            check(port, page, path, cookies)  # answered once what the warm-up left queued is done
-            with servers.MemorySampler(master) as memory:
-                numbers = load.run(url + path, headers, options.duration, options.connections)
-            check(port, page, path, cookies)  # still answering 200, still signed in
-            rows[page.key] = {"path": path, "role": page.role, "load": numbers, "peak_mb": memory.peak_mb,
-                              "peak_pss_mb": memory.peak_pss_mb, "transfer": sent}
-            print(f"  {page.key}: {numbers['rps']:.0f} req/s, p50 {numbers['p50_ms']:.1f} ms, "
-                  f"p95 {numbers['p95_ms']:.1f} ms, first visit {sent['first_bytes'] / 1024:.1f} KB", flush=True)
+            try:
+                rows[page.key] = _page(options, port, master, page, paths[page.key], cookies)
+            except (OSError, RuntimeError) as error:  # a page too slow to answer: say so, go on
+                rows[page.key] = {"path": paths[page.key], "role": page.role,
+                                  "failed": f"{type(error).__name__}: {error}".strip()}
+                print(f"  {page.key}: FAILED {rows[page.key]['failed']}", flush=True)
         workers = servers.worker_count(master)
+    measured = [row for row in rows.values() if "failed" not in row]
     return {"pages": rows, "paths": paths, "workers": workers,
-            "peak_mb": max((row["peak_mb"] for row in rows.values()), default=0.0),
-            "peak_pss_mb": max((row["peak_pss_mb"] for row in rows.values()), default=0.0)}
+            "peak_mb": max((row["peak_mb"] for row in measured), default=0.0),
+            "peak_pss_mb": max((row["peak_pss_mb"] for row in measured), default=0.0)}
 
 
 def _in_process(options, env: dict, paths: dict, build: dict) -> dict:
@@ -99,11 +114,19 @@ def _in_process(options, env: dict, paths: dict, build: dict) -> dict:
 
 
 def _run(options, database, size: str, folder: Path) -> dict:
-    env = databases.environment(database, size, folder, options.redis_url)
-    if options.workdir:  # to serve the kept database again by hand: the keys it was built with
-        (folder / f"env-{database.name}-{size}.json").write_text(json.dumps(env, indent=1))
-    build = databases.build(database, size, folder, env)
-    print(f"  built in {build['seconds']:.0f} s", flush=True)
+    database = databases.for_size(database, size)
+    kept = folder / f"built-{database.name}-{size}.json"  # the keys it was built with, to serve it again
+    if options.reuse and kept.exists():
+        env, build = (json.loads(kept.read_text())[part] for part in ("env", "build"))
+        build = {**build, "source": f"{build['source']}, kept from an earlier run", "seconds": 0}
+        shutil.rmtree(Path(env["INSTANCE_PATH"]) / "page-cache", ignore_errors=True)
+        print(f"  reusing the {size} data built before in {folder}", flush=True)
+    else:
+        env = databases.environment(database, size, folder, options.redis_url)
+        build = databases.build(database, size, folder, env)
+        print(f"  built in {build['seconds']:.0f} s", flush=True)
+        if options.workdir:
+            kept.write_text(json.dumps({"env": env, "build": build}, indent=1))
     log = folder / f"gunicorn-{database.name}-{size}.log"
     _flush(options.redis_url)
     before = _hello(options, servers.server_env(env), log)
@@ -120,7 +143,8 @@ def _run(options, database, size: str, folder: Path) -> dict:
         row.update(queries_first=measured["pages"][key]["queries_first"],
                    queries_again=measured["pages"][key]["queries_again"], inprocess_ms=measured["pages"][key]["ms"])
     return {"database": database.name, "size": size, "build": build, "hello": hello, "workers": served["workers"],
-            "peak_mb": served["peak_mb"], "peak_pss_mb": served["peak_pss_mb"], "pages": served["pages"], "inprocess": {"bare_ms": measured["bare_ms"]}}
+            "peak_mb": served["peak_mb"], "peak_pss_mb": served["peak_pss_mb"], "pages": served["pages"],
+            "inprocess": {"bare_ms": measured["bare_ms"]}}
 
 
 def _upload(folder: Path) -> dict:
@@ -163,9 +187,12 @@ def main(argv=None) -> None:
                   flush=True)
             try:
                 results["runs"].append(_run(options, database, size, folder))
-            except (RuntimeError, subprocess.CalledProcessError) as error:
+            except (OSError, RuntimeError, subprocess.CalledProcessError) as error:
                 results["skipped"].append(f"{database.name} {size}: {error}")
                 print(f"  FAILED: {error}", flush=True)
+        if not options.workdir:  # the SQLite files go with the temporary folder
+            for database, size in plan:
+                databases.drop(databases.for_size(database, size))
         if not options.no_upload:
             print("[upload] a 12-megapixel phone photo", flush=True)
             results["upload"] = _upload(folder)

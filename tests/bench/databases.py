@@ -30,6 +30,15 @@ def sqlite(folder: Path) -> Database:
     return Database("sqlite", f"sqlite:///{folder / 'bench.sqlite3'}")
 
 
+def for_size(database: Database, size: str) -> Database:
+    """A database of its own for each size, so a kept work folder can hold both (--reuse)."""
+    url = make_url(database.url)
+    if database.name == "sqlite":
+        path = Path(url.database)
+        return Database(database.name, f"sqlite:///{path.with_name(f'{path.stem}-{size}{path.suffix}')}")
+    return Database(database.name, url.set(database=f"{url.database}_{size}").render_as_string(hide_password=False))
+
+
 def postgresql() -> tuple[Database | None, str]:
     """PostgreSQL if it answers, else None and why."""
     import psycopg
@@ -53,11 +62,23 @@ def reset(database: Database, folder: Path) -> None:
         return
     import psycopg
 
+    drop(database)
+    url = make_url(database.url)
+    with psycopg.connect(host=url.host, port=url.port or 5432, user=url.username, password=url.password,
+                         dbname="postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{url.database}"')
+
+
+def drop(database: Database) -> None:
+    """Drop a PostgreSQL database the benchmark made (a SQLite file goes with its folder)."""
+    if database.name != "postgresql":
+        return
+    import psycopg
+
     url = make_url(database.url)
     with psycopg.connect(host=url.host, port=url.port or 5432, user=url.username, password=url.password,
                          dbname="postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{url.database}"')
 
 
 # Keys made for this run: the data is built and served with the same ones.

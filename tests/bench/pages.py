@@ -46,7 +46,7 @@ PAGE_KEYS = tuple(page.key for page in PAGES)
 
 def request(port: int, method: str, path: str, headers: dict | None = None, body: str | None = None):
     """One plain HTTP request to 127.0.0.1:port; (status, headers as a list, body bytes)."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=180)
     try:
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()

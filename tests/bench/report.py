@@ -10,17 +10,18 @@ from .servers import ROOT
 RESULTS = ROOT / "bench" / "results"
 _BY_KEY = {page.key: page for page in PAGES}
 COLUMNS = (("page", 18), ("req/s", 7), ("x hello", 18), ("p50 ms", 8), ("p95 ms", 18), ("p99 ms", 8),
-           ("large/small p95", 17), ("queries", 21), ("first visit", 22), ("repeat visit", 21), ("RSS MB", 8),
+           ("large/small p95", 17), ("queries", 21), ("first visit", 22), ("repeat visit", 25), ("RSS MB", 8),
            ("in-proc ms", 12))
 
 
 LEGEND = """
-req/s, p50/p95/p99: wrk at the connections given, after a warm-up; x hello: req/s over the hello's (the mean of
+req/s, p50/p95/p99: wrk at the connections given, after a warm-up. x hello: req/s over the hello's (the mean of
 before and after the pages, in the same run).
 queries: SQL statements of one request of the page, in-process on the same database: the first / the same again.
-first visit: the HTML and all it loads, as the server sends it to Accept-Encoding: gzip ("plain": not compressed);
-repeat visit: the HTML and what the browser could not keep. RSS MB: the server's master and workers summed, peak
-while that page was loaded. in-proc ms: the test client, best of 3 rounds, and how many times the bare Flask app's."""
+first visit: the HTML and all it loads, as the server sends it to Accept-Encoding: gzip ("plain": not compressed).
+repeat visit: the HTML (asked with If-None-Match when it has an ETag: "304") and what the browser could not keep.
+RSS MB: the server's master and workers summed, peak while that page was loaded.
+in-proc ms: the test client, best of 3 rounds, and how many times the bare Flask app's."""
 
 
 def _cell(value: str, verdict=None) -> str:
@@ -40,12 +41,15 @@ def derive(results: dict) -> None:
         small = runs.get((run["database"], "small")) if run["size"] == "large" else None
         for key, row in run["pages"].items():
             page = _BY_KEY[key]
+            if "failed" in row:
+                misses.append(f"{run['database']} {run['size']} {key}: not measured ({row['failed']})")
+                continue
             row["share_of_hello"] = row["load"]["rps"] / (run["hello"]["rps"] or float("nan"))
             verdicts = {"share_of_hello": budgets.share(page, row["share_of_hello"]),
                         "p95": budgets.p95(page, run["database"], run["size"], row["load"]["p95_ms"]),
                         "first_visit": budgets.first_visit(page, row["transfer"]["first_bytes"]),
                         "repeat_visit": budgets.repeat_visit(row["transfer"]["refetched"])}
-            if small and key in small["pages"] and small["pages"][key]["load"]["requests"]:
+            if small and small["pages"].get(key, {}).get("load", {}).get("requests"):
                 before = small["pages"][key]
                 row["large_small_p95"] = row["load"]["p95_ms"] / before["load"]["p95_ms"]
                 verdicts["large_small_p95"] = budgets.large_small(row["large_small_p95"])
@@ -86,16 +90,23 @@ def print_table(results: dict) -> None:
               f" · in-process bare Flask {run['inprocess']['bare_ms']:.3f} ms")
         print("".join(f"{name:<{width}}" for name, width in COLUMNS))
         for key, row in run["pages"].items():
+            if "failed" in row:
+                known = (f" (queries {row['queries_first']}/{row['queries_again']}, in-process"
+                         f" {row['inprocess_ms']:.0f} ms)") if "queries_first" in row else ""
+                print(f"{key:<18}not measured: {row['failed']}{known}")
+                continue
             verdicts = {name: (v["budget"], v["kept"]) for name, v in row["budgets"].items()}
             load, sent = row["load"], row["transfer"]
             ratio = f"{row['large_small_p95']:.2f}" if "large_small_p95" in row else "-"
             encoding = "" if sent["html_encoding"] != "none" else " plain"
             cells = (key, f"{load['rps']:.0f}", _cell(f"{row['share_of_hello']:.2f}", verdicts.get("share_of_hello")),
-                     f"{load['p50_ms']:.1f}", _cell(f"{load['p95_ms']:.1f}", verdicts.get("p95")), f"{load['p99_ms']:.1f}",
+                     f"{load['p50_ms']:.1f}", _cell(f"{load['p95_ms']:.1f}", verdicts.get("p95")),
+                     f"{load['p99_ms']:.1f}",
                      _cell(ratio, verdicts.get("large_small_p95")),
                      _cell(f"{row['queries_first']}/{row['queries_again']}", verdicts.get("queries")),
                      _cell(_kb(sent["first_bytes"]) + encoding, verdicts.get("first_visit")),
-                     _cell(_kb(sent["repeat_bytes"]), verdicts.get("repeat_visit")), f"{row['peak_mb']:.0f}",
+                     _cell(_kb(sent["repeat_bytes"]) + (" 304" if sent.get("html_repeat_status") == 304 else ""),
+                           verdicts.get("repeat_visit")), f"{row['peak_mb']:.0f}",
                      f"{row['inprocess_ms']:.2f} ({row['inprocess_ms'] / run['inprocess']['bare_ms']:.0f}x)")
             print("".join(f"{cell:<{width}}" for cell, (_name, width) in zip(cells, COLUMNS)))
             errors = {name: count for name, count in load["errors"].items() if count}

@@ -2,7 +2,8 @@
 
 First visit: the HTML plus every stylesheet, script, icon and manifest it loads (and what the
 stylesheets load with url()), and images not marked loading="lazy". Repeat visit: the HTML, plus
-whatever of those the browser could not keep (no year-long or immutable Cache-Control). An htmx
+whatever of those the browser could not keep (no month-long or immutable Cache-Control), the
+HTML asked for with If-None-Match when it came with an ETag (a 304 sends no body). An htmx
 fragment is loaded into a page already open: its first visit is the fragment itself.
 """
 import re
@@ -49,9 +50,16 @@ def _kept(headers: dict) -> bool:
 def measure(port: int, page: Page, path: str, cookies: dict[str, str]) -> dict:
     status, raw_headers, html = request(port, "GET", path, headers=headers_for(page, cookies))
     headers = {name.lower(): value for name, value in raw_headers}
-    result = {"html_bytes": len(html), "html_encoding": headers.get("content-encoding", "none"), "assets": []}
+    result = {"html_bytes": len(html), "html_encoding": headers.get("content-encoding", "none"), "assets": [],
+              "html_etag": "etag" in headers}
+    # Again, as a browser that kept the page asks for it: a 304 when the page has an ETag it still matches.
+    again = headers_for(page, cookies)
+    if "etag" in headers:
+        again["If-None-Match"] = headers["etag"]
+    repeat_status, _headers, repeat_html = request(port, "GET", path, headers=again)
+    result.update(html_repeat_status=repeat_status, html_repeat_bytes=len(repeat_html))
     if page.fragment:
-        result.update(first_bytes=len(html), repeat_bytes=len(html), refetched=0)
+        result.update(first_bytes=len(html), repeat_bytes=len(repeat_html), refetched=0)
         return result
     text = _decoded(html, headers)
     parser = _Assets()
@@ -74,7 +82,7 @@ def measure(port: int, page: Page, path: str, cookies: dict[str, str]) -> dict:
                     queue.append(urljoin(url, found))
     assets = result["assets"]
     result["first_bytes"] = len(html) + sum(each["bytes"] for each in assets)
-    result["repeat_bytes"] = len(html) + sum(each["bytes"] for each in assets if not each["kept"])
+    result["repeat_bytes"] = len(repeat_html) + sum(each["bytes"] for each in assets if not each["kept"])
     result["refetched"] = sum(1 for each in assets if not each["kept"])
     return result
 
