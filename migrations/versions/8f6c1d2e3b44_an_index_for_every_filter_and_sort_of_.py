@@ -25,7 +25,6 @@ def upgrade():
         batch_op.create_index('ix_applications_applicant_updated', ['applicant_id', 'updated_at'], unique=False)
         batch_op.create_index('ix_applications_submitted_status', ['submitted_at', 'status'], unique=False)
         batch_op.create_index('ix_applications_decided_submitted', ['decided_at', 'submitted_at'], unique=False)
-        batch_op.create_index('ix_applications_updated_at', ['updated_at'], unique=False)
 
     with op.batch_alter_table('notices', schema=None) as batch_op:
         batch_op.create_index('ix_notices_user_created', ['user_id', 'created_at'], unique=False)
@@ -44,7 +43,6 @@ def downgrade():
         batch_op.drop_index('ix_notices_user_created')
 
     with op.batch_alter_table('applications', schema=None) as batch_op:
-        batch_op.drop_index('ix_applications_updated_at')
         batch_op.drop_index('ix_applications_decided_submitted')
         batch_op.drop_index('ix_applications_submitted_status')
         batch_op.drop_index('ix_applications_applicant_updated')

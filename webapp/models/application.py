@@ -104,7 +104,6 @@ class Application(db.Model):
         # The dashboard: sent this year by status; decided this year, and how long that took.
         Index("ix_applications_submitted_status", "submitted_at", "status"),
         Index("ix_applications_decided_submitted", "decided_at", "submitted_at"),
-        Index("ix_applications_updated_at", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
