@@ -37,8 +37,7 @@ def build(size: Size, quiet: bool = False) -> dict[str, int]:
     rng = random.Random(SEED)
     now = utcnow().replace(microsecond=0)
     password_hash = hash_password(BENCH_PASSWORD)  # once: every bench account shares it
-    with db.engine.begin() as conn:
-        bulk.prepare(conn)
+    with bulk.loading() as conn:
         ids = bulk.Ids(conn)
         admin_id, caseworkers = people.staff(conn, ids, rng, password_hash, size.caseworkers_per_district, now,
                                              quiet)
@@ -46,6 +45,5 @@ def build(size: Size, quiet: bool = False) -> dict[str, int]:
         open_items = items.load(conn, ids, rng, size, admin_id, now, quiet)
         counts = applications.load(conn, ids, rng, size, persons, open_items, caseworkers, now, quiet)
         bulk.finish(conn, [model.__table__ for model in TABLES])
-    bulk.analyze()
     return {"demo loaded first": int(demo_loaded), "applicants": len(persons),
             "opportunities": size.courses + size.stalls + size.posts, **counts}

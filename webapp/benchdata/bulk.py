@@ -6,8 +6,11 @@ import sys
 import time
 from datetime import date
 
+from contextlib import contextmanager
+
 import click
 from sqlalchemy import JSON, Boolean, Date, DateTime, func, select, text
+from sqlalchemy.exc import OperationalError
 
 from ..extensions import db
 
@@ -31,10 +34,33 @@ class Ids:
         return first
 
 
-def prepare(conn) -> None:
-    """PostgreSQL: memory enough to build the large indexes in one go (this transaction only)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+@contextmanager
+def loading():
+    """A connection in one transaction for the whole load, then ANALYZE (fresh statistics for the
+    planner on both databases). SQLite: a rollback journal during the load, which writes new pages
+    once, straight into the file (a write-ahead log would write them twice), then WAL again as the
+    app keeps it. PostgreSQL: memory enough to build the large indexes in one go."""
+    with db.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        journal = _journal(conn, "delete") if sqlite else None
+        conn.commit()
+        with conn.begin():
+            if not sqlite:
+                conn.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+            yield conn
+        conn.execute(text("ANALYZE"))
+        conn.commit()
+        if sqlite and (journal != "delete" or _journal(conn, "wal") != "wal"):
+            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+            conn.commit()
+
+
+def _journal(conn, mode: str) -> str:
+    """Switch SQLite's journal mode if no one else has the file open; the mode it is in now."""
+    try:
+        return conn.execute(text(f"PRAGMA journal_mode={mode}")).scalar().lower()
+    except OperationalError:  # another connection holds the file: keep its write-ahead log
+        return "wal"
 
 
 def write(conn, table, columns: tuple[str, ...], rows: list[tuple], quiet: bool = False) -> None:
@@ -132,13 +158,3 @@ def finish(conn, tables) -> None:
     for table in tables:
         conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                           f"(SELECT COALESCE(MAX(id), 1) FROM {table.name}))"))
-
-
-def analyze() -> None:
-    """Fresh statistics for the planner after the load (ANALYZE on both databases); on SQLite the
-    write-ahead log folded back into the database file, so the file holds everything."""
-    with db.engine.connect() as conn:
-        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-        conn.execute(text("ANALYZE"))
-        if conn.dialect.name == "sqlite":
-            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
