@@ -82,7 +82,8 @@ def register_cli(app: Flask) -> None:
         """Extract messages and update every catalog."""
         _babel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output",
                "-o", "translations/messages.pot", ".")
-        _babel("update", "-i", "translations/messages.pot", "-d", "translations", "--no-fuzzy-matching")
+        _babel("update", "-i", "translations/messages.pot", "-d", "translations", "--no-fuzzy-matching",
+               "--ignore-obsolete")
 
     @translate.command()
     def compile():
