@@ -38,3 +38,16 @@ def test_offline_page_speaks_both_languages(client):
     page = client.get("/offline").get_data(as_text=True)
     assert '<div lang="zh-CN">' in page and '<div lang="en">' in page
     assert "You are offline" in page and "网络未连接" in page
+
+
+def test_pages_link_the_manifest_of_their_language_and_release_which_browsers_may_keep(client):
+    page = client.get("/", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    href = page.split('<link rel="manifest" href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert href.startswith("/manifest.webmanifest?lang=zh_CN&v=")
+    linked = client.get(href, headers={"Accept-Language": "en"})  # the link's language wins
+    assert linked.get_json()["lang"] == "zh-CN" and linked.get_json()["name"] == "阳泉助残就业"
+    assert linked.headers["Cache-Control"] == "public, max-age=86400"
+    english = client.get("/manifest.webmanifest?lang=en&v=1").get_json()
+    assert english["lang"] == "en" and english["name"] == "Yangquan Disability Employment"
+    bare = client.get("/manifest.webmanifest?lang=xx")  # not a language of ours: the visitor's, not kept
+    assert bare.status_code == 200 and "max-age" not in bare.headers.get("Cache-Control", "")

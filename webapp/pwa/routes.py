@@ -31,13 +31,34 @@ def _shell_version() -> str:
     return digest.hexdigest()[:12]
 
 
+# How long a browser keeps the manifest it was linked to: the link names its language and the
+# release (?lang=…&v=…), so a new release or the other language is a new URL.
+MANIFEST_SECONDS = 24 * 3600
+
+
+@bp.app_template_global()
+def manifest_url() -> str:
+    """The manifest in the page's language, for this release: a URL the browser may keep."""
+    return url_for("pwa.manifest", lang=current_language(), v=_shell_version())
+
+
 @bp.route("/manifest.webmanifest")
 def manifest():
-    """Web app manifest in the current language."""
+    """Web app manifest in the language the link names (else the visitor's language)."""
+    lang = request.args.get("lang")
+    if lang in current_app.config["LANGUAGES"]:
+        with force_locale(lang):
+            response = _manifest(lang)
+        response.headers["Cache-Control"] = f"public, max-age={MANIFEST_SECONDS}"
+        return response
+    return _manifest(current_language())
+
+
+def _manifest(lang: str):
     data = {
         "name": _("Yangquan Disability Employment"),
         "short_name": _("Disability Jobs"),
-        "lang": current_language().replace("_", "-"),
+        "lang": lang.replace("_", "-"),
         "start_url": url_for("main.home"),
         "scope": "/",
         "display": "standalone",
