@@ -166,3 +166,16 @@ def test_demo_casework_is_idempotent(app):
         Profile.identity_status == "verified"))
     assert verified_people == 2  # the demo applicant and one of the two new people
     assert "identity.verified" in actions() and "assessment.recorded" in actions()
+
+
+def test_a_scope_with_too_many_items_to_list_finds_them_by_title(app, worker, queue_items, client_for, monkeypatch):
+    monkeypatch.setattr(queue, "MAX_ITEM_CHOICES", 2)
+    client = client_for(worker)
+    page = text(client.get("/casework"))
+    assert 'name="opportunity"' not in page  # three items in scope: no list of them
+    assert references(client.get("/casework?q=社区保洁")) == [queue_items[k].reference for k in ("sent", "theirs")]
+    # A link to one item's applications still filters, and keeps the item when filtering further.
+    response = client.get(f"/casework?opportunity={queue_items['post'].id}&status=submitted")
+    assert references(response) == [queue_items["sent"].reference]
+    assert f'name="opportunity" value="{queue_items["post"].id}"' in text(response)
+    assert len(references(client.get("/casework?opportunity=%EF%BC%91"))) == 5  # not a number: ignored

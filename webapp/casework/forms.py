@@ -30,7 +30,7 @@ QUEUE_STATUSES = {status: STATUS_LABELS[status] for status in SENT_STATUSES}
 class QueueFilterForm(Form):
     """Unknown values are ignored (a shared link still works); a mistyped number is pointed out."""
 
-    q = SearchField(_l("Reference number or applicant's name"),
+    q = SearchField(_l("Reference number, applicant's name or item"),
                     render_kw={"maxlength": MAX_QUERY, "autocomplete": "off"})
     status = FixedSelectField(_l("Status"), choices=[SelectChoice("", _l("All statuses")),
                                                      *choices_from(QUEUE_STATUSES)])
@@ -43,11 +43,19 @@ class QueueFilterForm(Form):
     unassigned = BooleanField(_l("Only applications nobody has claimed"))
 
     def set_opportunities(self, items) -> None:
-        self.opportunity.choices = [SelectChoice("", _l("All")), *(SelectChoice(str(i), title) for i, title in items)]
+        """The items to choose from, or None when there are too many to list (the filter is then
+        left out of the form, and an item's id from a link still filters)."""
+        self.lists_items = items is not None
+        self.opportunity.choices = [SelectChoice("", _l("All")),
+                                    *(SelectChoice(str(i), title) for i, title in items or ())]
 
     def filters(self) -> QueueFilters:
         opportunity_ids = {choice.value for choice in self.opportunity.choices}
-        opportunity = self.opportunity.data if self.opportunity.data in opportunity_ids else ""
+        opportunity = self.opportunity.data or ""
+        if getattr(self, "lists_items", True):
+            opportunity = opportunity if opportunity in opportunity_ids else ""
+        else:  # not listed: any whole number is an item's id (the scope still applies to what it finds)
+            opportunity = opportunity if opportunity.isascii() and opportunity.isdigit() and len(opportunity) < 10 else ""
         return QueueFilters(
             q=plain(self.q.data)[:MAX_QUERY],
             status=self.status.data if self.status.data in QUEUE_STATUSES else "",

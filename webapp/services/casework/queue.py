@@ -14,6 +14,9 @@ from . import scope
 
 PER_PAGE = 20
 MAX_QUERY = 50
+# The item filter lists at most this many items; a scope with more is searched by title instead
+# (a list of thousands is no use to anyone, least of all by screen reader, and costs a query).
+MAX_ITEM_CHOICES = 50
 MAX_WAITING_DAYS = 3650
 # What the queue can hold: everything sent (a draft is still the applicant's own).
 SENT_STATUSES = tuple(status for status in ApplicationStatus if status != ApplicationStatus.DRAFT)
@@ -75,15 +78,22 @@ def _queue_conditions(user, filters: QueueFilters) -> list:
         words = filters.q[:MAX_QUERY]
         found.append(or_(Application.reference.icontains(words, autoescape=True),
                          Profile.full_name.icontains(words, autoescape=True),
-                         User.name.icontains(words, autoescape=True)))
+                         User.name.icontains(words, autoescape=True),
+                         Opportunity.title.icontains(words, autoescape=True)))
     return found
 
 
-def _joined(statement, assignee):
-    return (statement.join(Profile, Profile.user_id == Application.applicant_id)
-            .join(User, User.id == Application.applicant_id)
-            .join(Opportunity, Opportunity.id == Application.opportunity_id)
-            .outerjoin(assignee, assignee.id == Application.assigned_to_id))
+def _joined(statement, filters: QueueFilters, assignee=None):
+    """The tables the filters use, and for the rows (`assignee` given) all they show. The counts
+    join only what their filters need: on a district of many thousands, each join is a lookup
+    per application."""
+    rows = assignee is not None
+    statement = statement.join(Profile, Profile.user_id == Application.applicant_id)
+    if rows or filters.q:
+        statement = statement.join(User, User.id == Application.applicant_id)
+    if rows or filters.q or filters.kind:
+        statement = statement.join(Opportunity, Opportunity.id == Application.opportunity_id)
+    return statement.outerjoin(assignee, assignee.id == Application.assigned_to_id) if rows else statement
 
 
 def queue(user, filters: QueueFilters, page: int = 1, per_page: int = PER_PAGE) -> Queue:
@@ -96,22 +106,28 @@ def queue(user, filters: QueueFilters, page: int = 1, per_page: int = PER_PAGE) 
     assignee = aliased(User)
     where = _queue_conditions(user, filters)
     counts = dict(db.session.execute(
-        _joined(select(Application.status, func.count()), assignee).where(*where)
+        _joined(select(Application.status, func.count()), filters).where(*where)
         .group_by(Application.status)).all())
     total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
     if filters.status:
         where = [*where, Application.status == filters.status]
     # Application.applicant and .opportunity load in the same query (lazy="joined").
-    rows = (_joined(select(Application, Profile, assignee.name), assignee).where(*where)
-            .order_by(case((Application.status.in_(AWAITING_DECISION), 0), else_=1),
-                      Application.submitted_at, Application.id))
+    # One status asked for: its longest waiting first, in the order of the submission-time index,
+    # so a page reads its twenty rows instead of sorting every application of the district.
+    order = () if filters.status else (case((Application.status.in_(AWAITING_DECISION), 0), else_=1),)
+    rows = (_joined(select(Application, Profile, assignee.name), filters, assignee).where(*where)
+            .order_by(*order, Application.submitted_at, Application.id))
     return Queue(page=paginate(rows, page, per_page, total=total, rows=lambda row: QueueRow(*row)), counts=counts)
 
 
-def opportunities_in_scope(user) -> list[tuple[int, str]]:
-    """(id, title) of the items that have sent applications in the user's scope, for the filter."""
-    return [tuple(row) for row in db.session.execute(
-        select(Opportunity.id, Opportunity.title).where(Opportunity.id.in_(
-            select(Application.opportunity_id).join(Profile, Profile.user_id == Application.applicant_id)
-            .where(*scope.applications(user))))
-        .order_by(Opportunity.title, Opportunity.id)).all()]
+def opportunities_in_scope(user, limit: int | None = None) -> list[tuple[int, str]] | None:
+    """(id, title) of the items that have sent applications in the user's scope, for the filter;
+    None when there are more than `limit` (the search box then finds items by title). One query,
+    which stops at the first sent application in scope of each item it looks at."""
+    limit = limit or MAX_ITEM_CHOICES
+    in_scope = (select(Application.id).join(Profile, Profile.user_id == Application.applicant_id)
+                .where(Application.opportunity_id == Opportunity.id, *scope.applications(user)).exists())
+    rows = [tuple(row) for row in db.session.execute(
+        select(Opportunity.id, Opportunity.title).where(in_scope)
+        .order_by(Opportunity.title, Opportunity.id).limit(limit + 1)).all()]
+    return None if len(rows) > limit else rows
