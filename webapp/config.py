@@ -74,6 +74,9 @@ class Config:
     # (0: no page cache); publishing or editing clears it at once.
     CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL", REDIS_URL)
     PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+    # The plan dashboard's figures (a year of the city's applications) are computed at most once
+    # in this many seconds, kept in the same cache; the page says when (0: on every request).
+    DASHBOARD_CACHE_SECONDS = int(os.environ.get("DASHBOARD_CACHE_SECONDS", "300"))
     # Celery's broker for the outbox and the daily jobs (`make worker`); unset: the web process
     # sends each text message itself right after the commit.
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
@@ -141,6 +144,7 @@ class TestConfig(Config):
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     RATELIMIT_STORAGE_URI = "memory://"
     CACHE_TYPE = "SimpleCache"  # the page cache lives in each test's app, empty at the start
+    DASHBOARD_CACHE_SECONDS = 0  # a test that changes data sees the dashboard change at once
     CELERY_BROKER_URL = None  # text messages are sent in the process, after the commit
     DATA_ENCRYPTION_KEY = "96F-6ZeCS1RiarJPSsAgbtqluZ5fB6u1zCWJ6EK06Dw="
     DATA_HASH_KEY = "test-hash-key"

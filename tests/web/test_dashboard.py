@@ -288,3 +288,34 @@ def test_the_dashboard_fits_the_page_weight_budget(client, login_as, world):
         with client.get(asset.decode()) as response:
             total += len(gzip.compress(response.get_data()))
     assert total <= 35 * 1024, f"{total} bytes gzip"
+
+
+def test_days_to_decision_are_summarised_into_the_median_and_buckets():
+    found = figures.Figures(year=2026)
+    found.summarise_decisions(sorted([0.5, 7.0, 7.01, 14.0, 20.0, 30.0, 30.5, 400.0]))
+    assert found.median_days == pytest.approx((14.0 + 20.0) / 2)
+    assert found.day_buckets == [(7, 2), (14, 2), (30, 2), (None, 2)]
+    found.summarise_decisions([])
+    assert found.median_days is None and found.day_buckets == [(7, 0), (14, 0), (30, 0), (None, 0)]
+
+
+def test_the_figures_are_computed_once_per_interval_and_the_page_says_when(app, client, login_as, world):
+    app.config["DASHBOARD_CACHE_SECONDS"] = 300
+    login_as("admin")
+    statements = []
+
+    def count(*_args):
+        statements.append(1)
+
+    first = client.get("/admin/dashboard").get_data(as_text=True)
+    assert "Figures computed at " in first and "at most every 5 minutes" in first
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        again = client.get("/admin/dashboard").get_data(as_text=True)
+        sheet = client.get("/admin/dashboard/districts.csv")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert sheet.status_code == 200
+    # Only the signed-in account is read again (each request); none of the seven figure queries.
+    assert len(statements) <= 2
+    assert _html_rows(again, "districts") == _html_rows(first, "districts")

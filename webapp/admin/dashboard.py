@@ -2,11 +2,11 @@
 import csv
 import io
 
-from flask import Response, abort, g, render_template, url_for
+from flask import Response, abort, current_app, g, render_template, url_for
 from flask_babel import gettext as _
 
 from ..models import Role
-from ..services.reports import figures
+from ..services.reports import snapshot
 from ..web.access import role_required
 from . import bp
 from .dashboard_tables import build_tables, plan_targets
@@ -18,8 +18,9 @@ BOM = b"\xef\xbb\xbf"  # so Excel reads the UTF-8 (Chinese) text correctly
 @role_required(Role.ADMIN)
 def dashboard_page():
     """This year's figures against the action plan's targets."""
-    found = figures.compute()
+    found, computed_at = snapshot.latest()
     return render_template("admin/dashboard.html", title=_("Plan dashboard"), figures=found, plan=plan_targets(),
+                           computed_at=computed_at, refresh_minutes=max(current_app.config["DASHBOARD_CACHE_SECONDS"] // 60, 1),
                            tables=build_tables(found, large=g.get("care_mode", False)), back_url=url_for("main.me"))
 
 
@@ -33,7 +34,7 @@ def _cell(value) -> str | int:
 @role_required(Role.ADMIN)
 def dashboard_csv(table: str):
     """One dashboard table as a CSV file that Excel opens with the Chinese intact."""
-    found = figures.compute()
+    found, _computed_at = snapshot.latest()
     chosen = next((t for t in build_tables(found) if t.name == table), None)
     if chosen is None:
         abort(404)

@@ -7,6 +7,7 @@ it set for the end of 2024 (到2024年底), kept as the benchmark for later year
 Seven grouped queries, whatever the number of people or items (no query per row). "This year" is
 the calendar year in Yangquan's time zone; timestamps are stored as naive UTC.
 """
+import bisect
 import statistics
 from dataclasses import dataclass, field
 from datetime import date
@@ -82,7 +83,10 @@ class Figures:
     funded: int = 0
     reserved: list[Reserved] = field(default_factory=list)
     by_status: dict = field(default_factory=dict)
-    decision_days: list[float] = field(default_factory=list)
+    # Days from sending to decision, summarised once (a year may hold hundreds of thousands):
+    # the median, and how many fall in each of DAY_BUCKETS.
+    median_days: float | None = None
+    day_buckets: list[tuple[int | None, int]] = field(default_factory=list)
 
     @property
     def employment_share(self) -> float | None:
@@ -92,18 +96,14 @@ class Figures:
         """The part of a yearly target that falls in the days measured so far, rounded up."""
         return -(-yearly_target * self.days_counted // self.days_in_year)
 
-    @property
-    def median_days(self) -> float | None:
-        return statistics.median(self.decision_days) if self.decision_days else None
-
-    @property
-    def day_buckets(self) -> list[tuple[int | None, int]]:
-        counts, lower = [], -1.0
+    def summarise_decisions(self, days: list[float]) -> None:
+        """The median and the counts per bucket of these days (sorted), in one pass."""
+        self.median_days = statistics.median(days) if days else None
+        self.day_buckets, start = [], 0
         for upper in DAY_BUCKETS:
-            counts.append((upper, sum(1 for d in self.decision_days
-                                      if d > lower and (upper is None or d <= upper))))
-            lower = upper if upper is not None else lower
-        return counts
+            end = len(days) if upper is None else bisect.bisect_right(days, upper, lo=start)
+            self.day_buckets.append((upper, end - start))
+            start = end
 
 
 def _between(column, start, end):
@@ -182,9 +182,9 @@ def compute(year: int | None = None) -> Figures:
         .group_by(Application.status)).all())
 
     # 7. Days from submission to decision for decisions made this year.
-    figures.decision_days = sorted(
+    figures.summarise_decisions(sorted(
         max((decided - submitted).total_seconds() / 86400, 0.0)
         for submitted, decided in db.session.execute(
             select(Application.submitted_at, Application.decided_at)
-            .where(Application.submitted_at.is_not(None), _between(Application.decided_at, start, end))).all())
+            .where(Application.submitted_at.is_not(None), _between(Application.decided_at, start, end))).all()))
     return figures
