@@ -319,3 +319,19 @@ def test_the_figures_are_computed_once_per_interval_and_the_page_says_when(app, 
     # Only the signed-in account is read again (each request); none of the seven figure queries.
     assert len(statements) <= 2
     assert _html_rows(again, "districts") == _html_rows(first, "districts")
+
+
+def test_a_long_list_of_posts_shows_those_furthest_below_the_target_and_the_csv_all(app, client, login_as,
+                                                                                   monkeypatch):
+    from webapp.admin import dashboard_tables
+
+    monkeypatch.setattr(dashboard_tables, "SHOWN_ITEMS", 2)
+    admin = make_user("admin", phone="13500000999")
+    for title, reserved in (("岗位甲", 5), ("岗位乙", 1), ("岗位丙", 3), ("岗位丁", 2)):  # of 50 places each
+        factories.opportunity("post", capacity=reserved, total=50, title=title, creator=admin)
+    login_as("admin")
+    html = unescape(client.get("/admin/dashboard").get_data(as_text=True))
+    assert [row[0] for row in _html_rows(html, "posts")] == ["岗位乙", "岗位丁"]  # 2% and 4%, below 5%
+    assert "2 posts are below the target of 5.0%." in html
+    assert "Shown here: the 2 furthest below the target, of 4" in html
+    assert sorted(row[0] for row in _csv(client, "posts")[1:]) == sorted(["岗位甲", "岗位乙", "岗位丙", "岗位丁"])

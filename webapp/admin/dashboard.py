@@ -35,7 +35,7 @@ def _cell(value) -> str | int:
 def dashboard_csv(table: str):
     """One dashboard table as a CSV file that Excel opens with the Chinese intact."""
     found, _computed_at = snapshot.latest()
-    chosen = next((t for t in build_tables(found) if t.name == table), None)
+    chosen = next((t for t in build_tables(found, every_row=True) if t.name == table), None)
     if chosen is None:
         abort(404)
     out = io.StringIO()

@@ -10,6 +10,10 @@ from ..services.identity.numbers import CATEGORY_LABELS
 from ..services.reports import figures
 from .charts import Bar, counts_chart, hbar
 
+# The page shows at most this many stall openings or posts, those furthest below the target first;
+# the spreadsheet (CSV) of the same table has every one.
+SHOWN_ITEMS = 20
+
 
 @dataclass
 class Table:
@@ -101,8 +105,13 @@ def _keyed(counts: dict, labels: dict) -> list[tuple[str, int]]:
     return rows
 
 
-def _reserved(f: figures.Figures, kind: str, large: bool) -> Table:
-    items = [item for item in f.reserved if item.kind == kind]
+def _worst_first(item) -> tuple:
+    return (not item.below_target, -1 if item.share is None else item.share, item.title)
+
+
+def _reserved(f: figures.Figures, kind: str, large: bool, every_row: bool) -> Table:
+    every = [item for item in f.reserved if item.kind == kind]
+    items = every if every_row or len(every) <= SHOWN_ITEMS else sorted(every, key=_worst_first)[:SHOWN_ITEMS]
     target = figures.RESERVED_TARGETS[kind]
     if kind == STALL:
         name, title = "stalls", _("Reserved share of stall openings")
@@ -120,16 +129,20 @@ def _reserved(f: figures.Figures, kind: str, large: bool) -> Table:
                         _("target %(target)s · %(status)s", target=percent(target), status=status),
                         flagged=item.below_target, marker=target / top))
         rows.append([item.title, item.reserved, item.total or "—", percent(item.share), status])
-    below = sum(1 for item in items if item.below_target)
+    below = sum(1 for item in every if item.below_target)
     if kind == STALL:
         summary = ngettext("%(num)d stall opening is below the target of %(target)s.",
                            "%(num)d stall openings are below the target of %(target)s.", below, target=percent(target))
     else:
         summary = ngettext("%(num)d post is below the target of %(target)s.",
                            "%(num)d posts are below the target of %(target)s.", below, target=percent(target))
+    summary = summary if below else _("All meet the target of %(target)s.", target=percent(target))
+    if len(items) < len(every):
+        summary = " ".join((summary, _("Shown here: the %(shown)d furthest below the target, of %(all)d; the "
+                                       "spreadsheet below has them all.", shown=len(items), all=len(every))))
     return Table(name, title, caption, headers, rows,
                  hbar(f"chart-{name}", title, bars, _("Nothing of this kind is published yet."), large),
-                 summary=summary if below else _("All meet the target of %(target)s.", target=percent(target)))
+                 summary=summary)
 
 
 def _decisions(f: figures.Figures, large: bool) -> Table:
@@ -145,7 +158,8 @@ def _decisions(f: figures.Figures, large: bool) -> Table:
     return table
 
 
-def build_tables(f: figures.Figures, large: bool = False) -> list[Table]:
+def build_tables(f: figures.Figures, large: bool = False, every_row: bool = False) -> list[Table]:
+    """The page's tables (`every_row`: the spreadsheets', with nothing left out)."""
     statuses = [(s.label, f.by_status.get(s, 0)) for s in figures.STATUS_ORDER]
     statuses += [(s, n) for s, n in f.by_status.items() if s not in figures.STATUS_ORDER]
     return [
@@ -157,8 +171,8 @@ def build_tables(f: figures.Figures, large: bool = False) -> list[Table]:
         _counts("categories", _("Registered applicants by disability category"),
                 _("Registered applicants by disability category, as of today"),
                 [_("Disability category"), _("Registered applicants")], _keyed(f.by_category, CATEGORY_LABELS), large),
-        _reserved(f, STALL, large),
-        _reserved(f, POST, large),
+        _reserved(f, STALL, large, every_row),
+        _reserved(f, POST, large, every_row),
         _counts("statuses", _("Applications by status"), _("Applications sent in %(year)d by status", year=f.year),
                 [_("Status"), _("Applications")], statuses, large),
         _decisions(f, large),
