@@ -101,6 +101,8 @@ class Application(db.Model):
         # My applications, most recently changed first.
         Index("ix_applications_applicant_updated", "applicant_id", "updated_at"),
         Index("ix_applications_opportunity_status", "opportunity_id", "status"),
+        # The queue filtered to one status: its longest waiting first, twenty rows read, none sorted.
+        Index("ix_applications_status_waiting", "status", "submitted_at", "id"),
         # The dashboard: sent this year by status; decided this year, and how long that took.
         Index("ix_applications_submitted_status", "submitted_at", "status"),
         Index("ix_applications_decided_submitted", "decided_at", "submitted_at"),
