@@ -28,7 +28,8 @@ def _cached(key: str):
 def latest(year: int | None = None) -> tuple[figures.Figures, datetime]:
     """This year's figures (or `year`'s) and when they were computed (Beijing time)."""
     year = year or current_year()
-    seconds = current_app.config["DASHBOARD_CACHE_SECONDS"]
+    # No shared cache (PAGE_CACHE_SECONDS=0 leaves it unset): computed every time.
+    seconds = current_app.config["DASHBOARD_CACHE_SECONDS"] if current_app.extensions.get("page_cache") else 0
     key = KEY.format(year=year, day=today().isoformat())
     found = _cached(key) if seconds else None
     if found is not None:
