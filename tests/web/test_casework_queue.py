@@ -139,9 +139,26 @@ def test_the_queue_costs_the_same_number_of_queries_for_2_or_12_rows(app, worker
         application = factories.submitted(factories.applicant(), factories.opportunity("stall"))
         if i % 2:
             decisions.claim(colleague, application)
-    many = _statements(client, "/casework")
-    assert len(references(client.get("/casework"))) == 12
+    assert len(references(client.get("/casework"))) == 12  # the counts are counted again here...
+    many = _statements(client, "/casework")  # ... and kept, as they were when `few` was measured
     assert many == few
+
+
+def _shown_counts(client, url: str) -> dict[str, int]:
+    html = text(client.get(url)).split('id="counts-title"', 1)[1].split("</ul>", 1)[0]
+    return {label: int(n) for label, n in re.findall(
+        r'cell__label">([^<]+)</span></span><span class="cell__value">(\d+)<', html)}
+
+
+def test_the_counts_are_kept_until_an_application_changes(app, worker, queue_items, client_for):
+    client = client_for(worker)
+    cold = _statements(client, "/casework?kind=post")
+    assert _statements(client, "/casework?kind=post") == cold - 1  # the counts were kept
+    before = _shown_counts(client, "/casework?kind=post")
+    assert before == {"All statuses": 2, "Submitted, waiting for a caseworker": 1, "Being checked by a caseworker": 1}
+    decisions.claim(worker, queue_items["sent"])  # committed: the kept counts are out of date at once
+    assert _shown_counts(client, "/casework?kind=post") == {"All statuses": 2, "Being checked by a caseworker": 2}
+    assert references(client.get("/casework?kind=post&status=submitted")) == []
 
 
 def test_me_links_caseworkers_to_the_queue(app, worker, client_for):

@@ -9,6 +9,7 @@ from ..services.casework import queue as queue_service
 from ..services.common.errors import DomainError
 from ..services.common.phone import normalise_phone
 from ..services.family import links
+from ..web import page_cache
 from ..web.access import role_required
 from ..web.client import client_address, requested_page
 from ..web.form_pages import add_error, render_form
@@ -16,6 +17,7 @@ from . import bp, page
 from .forms import QUEUE_STATUSES, CaseworkerLinkForm, QueueFilterForm
 
 STAFF = (Role.CASEWORKER, Role.ADMIN)
+COUNTS_SECONDS = 30  # a safety net: any committed change to an application replaces them at once
 
 
 @bp.route("")
@@ -25,7 +27,10 @@ def queue():
     form = QueueFilterForm(request.args)
     form.set_opportunities(queue_service.opportunities_in_scope(current_user))
     filters = form.filters()
-    found = queue_service.queue(current_user, filters, requested_page())
+    # Counting a whole district's applications is the costly part; kept until one changes.
+    counted = page_cache.cached_figure("applications", "queue-counts:" + queue_service.counts_key(current_user, filters),
+                                       lambda: queue_service.counts(current_user, filters), seconds=COUNTS_SECONDS)
+    found = queue_service.queue(current_user, filters, requested_page(), counted=counted)
     title = _("Applications to check")
     if found.page.number > 1:
         title = _("%(title)s, page %(page)d of %(pages)d", title=title, page=found.page.number,

@@ -19,7 +19,9 @@ Any transaction that writes a table a cached page shows (PUBLIC_TABLES: publishi
 places taken by an application, the draw) marks its session; after its commit, the token is
 replaced, on every server at once, and every cached page is out of reach. A rolled-back change
 invalidates nothing. A new random token (not a counter) means two servers changing things at the
-same moment can never leave one change unseen; a token lost (evicted) only costs misses.
+same moment can never leave one change unseen; a token lost (evicted) only costs misses. The same
+mechanism keeps a few costly signed-in figures (cached_figure: the queue's counts per status)
+under a token of their own per table (FIGURE_GENERATIONS), replaced after any commit writing it.
 
 Every page also expires after PAGE_CACHE_SECONDS (60 s): the safety net for what no session sees,
 such as a change typed into the database by hand, a restore, or a bulk load past the ORM. The
@@ -56,10 +58,14 @@ PAGES = frozenset({"main.home", "find.training", "find.opportunities", "find.cou
 PUBLIC_TABLES = frozenset({"opportunities"})
 
 GENERATION = "generation"
+# Other figures kept in the same cache, each under a generation token of its own that a commit
+# writing its table replaces: table -> token key (see cached_figure).
+FIGURE_GENERATIONS = {"applications": "generation:applications"}
+TOKENS = {**{table: GENERATION for table in PUBLIC_TABLES}, **FIGURE_GENERATIONS}
 # Long but not endless: a full local cache evicts first what never expires (cachelib sorts by expiry),
 # and an evicted token would empty the cache at every write. Expired, it is simply made anew.
 GENERATION_SECONDS = 7 * 86400
-CHANGED = "page_cache_changed"  # in session.info: this transaction wrote public content
+CHANGED = "page_cache_changed"  # in session.info: the tokens this transaction's writes replace
 PENDING = "page_cache_pending"  # in g: the key and page to store once the response is final
 STATUS_HEADER = "X-Page-Cache"
 
@@ -73,20 +79,39 @@ def _safely(what: str, action, default=None):
         return default
 
 
-def _generation() -> str:
-    token = cache.get(GENERATION)
+def _generation(name: str = GENERATION) -> str:
+    token = cache.get(name)
     if token is None:  # first use, or evicted: a new token, agreed between servers by add()
-        cache.add(GENERATION, secrets.token_hex(8), timeout=GENERATION_SECONDS)
-        token = cache.get(GENERATION)
+        cache.add(name, secrets.token_hex(8), timeout=GENERATION_SECONDS)
+        token = cache.get(name)
     return token
+
+
+def _forget(name: str) -> None:
+    if has_app_context() and current_app.extensions.get("page_cache"):
+        _safely("invalidation", lambda: cache.set(name, secrets.token_hex(8), timeout=GENERATION_SECONDS))
 
 
 def forget_pages() -> None:
     """Put every cached page out of reach, on every server sharing the cache. Called after a commit
     that changed public content; code writing past the ORM session (a bulk load) calls it itself."""
-    if has_app_context() and current_app.extensions.get("page_cache"):
-        _safely("invalidation", lambda: cache.set(GENERATION, secrets.token_hex(8),
-                                                        timeout=GENERATION_SECONDS))
+    _forget(GENERATION)
+
+
+def cached_figure(table: str, key: str, compute, seconds: int = 60):
+    """`compute()`, or what it gave before for `key` while nothing has been committed to `table`
+    since (on any server sharing the cache) and at most `seconds` ago. No shared cache, or one that
+    fails: computed each time. For figures that are costly to count and read far more often than
+    their table changes, such as the queue's counts of a whole district."""
+    if not current_app.extensions.get("page_cache"):
+        return compute()
+    full = _safely("lookup", lambda: f"{_generation(FIGURE_GENERATIONS[table])}:figure:{key}")
+    found = _safely("read", lambda: cache.get(full)) if full else None
+    if found is None:
+        found = compute()
+        if full:
+            _safely("write", lambda: cache.set(full, found, timeout=seconds))
+    return found
 
 
 def _may_use_cache() -> bool:
@@ -145,24 +170,26 @@ def _store(app, response, **_extra) -> None:
 
 # --- invalidation: after the commit of a transaction that wrote public content -------------------
 
+def _mark(session, table) -> None:
+    token = TOKENS.get(table)
+    if token is not None:
+        session.info.setdefault(CHANGED, set()).add(token)
+
+
 def _mark_flushed(session, _flush_context) -> None:
     for instance in (*session.new, *session.dirty, *session.deleted):
-        if getattr(instance, "__tablename__", None) in PUBLIC_TABLES:
-            session.info[CHANGED] = True
-            return
+        _mark(session, getattr(instance, "__tablename__", None))
 
 
 def _mark_statement(state) -> None:
     """Bulk and guarded UPDATEs (places taken, status moves, the draw) bypass the flush."""
     if state.is_update or state.is_delete or state.is_insert:
-        table = getattr(state.statement, "table", None)
-        if getattr(table, "name", None) in PUBLIC_TABLES:
-            state.session.info[CHANGED] = True
+        _mark(state.session, getattr(getattr(state.statement, "table", None), "name", None))
 
 
 def _after_commit(session) -> None:
-    if session.info.pop(CHANGED, False):
-        forget_pages()
+    for token in session.info.pop(CHANGED, ()):
+        _forget(token)
 
 
 def _after_rollback(session) -> None:

@@ -1,5 +1,5 @@
 """The district queue: filters, counts per status, pages of 20, in two queries whatever its length."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from sqlalchemy import case, func, or_, select
@@ -96,28 +96,40 @@ def _joined(statement, filters: QueueFilters, assignee=None):
     return statement.outerjoin(assignee, assignee.id == Application.assigned_to_id) if rows else statement
 
 
-def queue(user, filters: QueueFilters, page: int = 1, per_page: int = PER_PAGE) -> Queue:
-    """One page of the queue and the counts per status: two queries in all.
+def counts(user, filters: QueueFilters) -> dict:
+    """How many sent applications in scope are in each status, for every filter except the status."""
+    return dict(db.session.execute(
+        _joined(select(Application.status, func.count()), filters).where(*_queue_conditions(user, filters))
+        .group_by(Application.status)).all())
+
+
+def counts_key(user, filters: QueueFilters) -> str:
+    """What the counts depend on: who asks (their scope) and every filter except the status."""
+    return repr((user.id, str(user.role), user.district, replace(filters, status="").as_args()))
+
+
+def queue(user, filters: QueueFilters, page: int = 1, per_page: int = PER_PAGE,
+          counted: dict | None = None) -> Queue:
+    """One page of the queue and the counts per status (`counted`: from counts(), kept by the
+    caller): two queries in all, one with the counts given.
 
     Those waiting for a decision come first, the longest waiting first (by when they were sent,
     or sent again after more information); decided ones follow in the same order. The counts
     apply every filter except the status, so they also give the page's total.
     """
     assignee = aliased(User)
+    found = counts(user, filters) if counted is None else counted
+    total = found.get(filters.status, 0) if filters.status else sum(found.values())
     where = _queue_conditions(user, filters)
-    counts = dict(db.session.execute(
-        _joined(select(Application.status, func.count()), filters).where(*where)
-        .group_by(Application.status)).all())
-    total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
     if filters.status:
         where = [*where, Application.status == filters.status]
-    # Application.applicant and .opportunity load in the same query (lazy="joined").
-    # One status asked for: its longest waiting first, in the order of the submission-time index,
+    # One status asked for: its longest waiting first, in the order of the status-and-waiting index,
     # so a page reads its twenty rows instead of sorting every application of the district.
     order = () if filters.status else (case((Application.status.in_(AWAITING_DECISION), 0), else_=1),)
+    # Application.applicant and .opportunity load in the same query (lazy="joined").
     rows = (_joined(select(Application, Profile, assignee.name), filters, assignee).where(*where)
             .order_by(*order, Application.submitted_at, Application.id))
-    return Queue(page=paginate(rows, page, per_page, total=total, rows=lambda row: QueueRow(*row)), counts=counts)
+    return Queue(page=paginate(rows, page, per_page, total=total, rows=lambda row: QueueRow(*row)), counts=found)
 
 
 def opportunities_in_scope(user, limit: int | None = None) -> list[tuple[int, str]] | None:
