@@ -46,7 +46,7 @@ def test_pages_link_the_manifest_of_their_language_and_release_which_browsers_ma
     assert href.startswith("/manifest.webmanifest?lang=zh_CN&v=")
     linked = client.get(href, headers={"Accept-Language": "en"})  # the link's language wins
     assert linked.get_json()["lang"] == "zh-CN" and linked.get_json()["name"] == "阳泉助残就业"
-    assert linked.headers["Cache-Control"] == "public, max-age=86400"
+    assert linked.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     english = client.get("/manifest.webmanifest?lang=en&v=1").get_json()
     assert english["lang"] == "en" and english["name"] == "Yangquan Disability Employment"
     bare = client.get("/manifest.webmanifest?lang=xx")  # not a language of ours: the visitor's, not kept

@@ -1,6 +1,7 @@
 """The manifest and service worker are served from the root so their scope is the whole site."""
 import hashlib
 from functools import lru_cache
+from pathlib import Path
 
 from flask import current_app, render_template, request, url_for
 from flask_babel import force_locale
@@ -31,15 +32,21 @@ def _shell_version() -> str:
     return digest.hexdigest()[:12]
 
 
-# How long a browser keeps the manifest it was linked to: the link names its language and the
-# release (?lang=…&v=…), so a new release or the other language is a new URL.
-MANIFEST_SECONDS = 24 * 3600
+# The manifest a page links to names its language and a hash of everything its content comes from
+# (?lang=…&v=…): this file, the catalogs and the shell. Any change is a new URL, so a browser may
+# keep the one it has for good, like the static files under hashed names.
+MANIFEST_CACHE = "public, max-age=31536000, immutable"
+
+
+@lru_cache(maxsize=1)
+def _manifest_version() -> str:
+    return hashlib.sha256((_shell_version() + Path(__file__).read_text(encoding="utf-8")).encode()).hexdigest()[:12]
 
 
 @bp.app_template_global()
 def manifest_url() -> str:
     """The manifest in the page's language, for this release: a URL the browser may keep."""
-    return url_for("pwa.manifest", lang=current_language(), v=_shell_version())
+    return url_for("pwa.manifest", lang=current_language(), v=_manifest_version())
 
 
 @bp.route("/manifest.webmanifest")
@@ -49,7 +56,7 @@ def manifest():
     if lang in current_app.config["LANGUAGES"]:
         with force_locale(lang):
             response = _manifest(lang)
-        response.headers["Cache-Control"] = f"public, max-age={MANIFEST_SECONDS}"
+        response.headers["Cache-Control"] = MANIFEST_CACHE
         return response
     return _manifest(current_language())
 
