@@ -153,12 +153,15 @@ def _shown_counts(client, url: str) -> dict[str, int]:
 def test_the_counts_are_kept_until_an_application_changes(app, worker, queue_items, client_for):
     client = client_for(worker)
     cold = _statements(client, "/casework?kind=post")
-    assert _statements(client, "/casework?kind=post") == cold - 1  # the counts were kept
+    assert _statements(client, "/casework?kind=post") == cold - 2  # the counts and the items were kept
     before = _shown_counts(client, "/casework?kind=post")
     assert before == {"All statuses": 2, "Submitted, waiting for a caseworker": 1, "Being checked by a caseworker": 1}
     decisions.claim(worker, queue_items["sent"])  # committed: the kept counts are out of date at once
     assert _shown_counts(client, "/casework?kind=post") == {"All statuses": 2, "Being checked by a caseworker": 2}
     assert references(client.get("/casework?kind=post&status=submitted")) == []
+    queue_items["post"].title = "社区绿化员"  # an item renamed: the filter lists its new title
+    db.session.commit()
+    assert "社区绿化员" in text(client.get("/casework")).split('name="opportunity"')[1].split("</select>")[0]
 
 
 def test_me_links_caseworkers_to_the_queue(app, worker, client_for):
@@ -196,3 +199,10 @@ def test_a_scope_with_too_many_items_to_list_finds_them_by_title(app, worker, qu
     assert references(response) == [queue_items["sent"].reference]
     assert f'name="opportunity" value="{queue_items["post"].id}"' in text(response)
     assert len(references(client.get("/casework?opportunity=%EF%BC%91"))) == 5  # not a number: ignored
+
+
+def test_too_many_items_to_list_is_kept_like_a_list(app, worker, queue_items, client_for, monkeypatch):
+    monkeypatch.setattr(queue, "MAX_ITEM_CHOICES", 2)
+    client = client_for(worker)
+    cold = _statements(client, "/casework")
+    assert _statements(client, "/casework") == cold - 2

@@ -25,10 +25,14 @@ COUNTS_SECONDS = 30  # a safety net: any committed change to an application repl
 def queue():
     """Applications of the caseworker's district (everyone's for city-wide staff), newest first."""
     form = QueueFilterForm(request.args)
-    form.set_opportunities(queue_service.opportunities_in_scope(current_user))
+    # Counting a whole district's applications, and finding the items they are for, are the costly
+    # parts: both are kept until an application changes.
+    whose = queue_service.counts_key(current_user, queue_service.QueueFilters())
+    form.set_opportunities(page_cache.cached_figure(
+        ("applications", "opportunities"), "queue-items:" + whose,
+        lambda: queue_service.opportunities_in_scope(current_user), seconds=COUNTS_SECONDS))
     filters = form.filters()
-    # Counting a whole district's applications is the costly part; kept until one changes.
-    counted = page_cache.cached_figure("applications", "queue-counts:" + queue_service.counts_key(current_user, filters),
+    counted = page_cache.cached_figure(("applications",), "queue-counts:" + queue_service.counts_key(current_user, filters),
                                        lambda: queue_service.counts(current_user, filters), seconds=COUNTS_SECONDS)
     found = queue_service.queue(current_user, filters, requested_page(), counted=counted)
     title = _("Applications to check")

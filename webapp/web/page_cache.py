@@ -98,19 +98,20 @@ def forget_pages() -> None:
     _forget(GENERATION)
 
 
-def cached_figure(table: str, key: str, compute, seconds: int = 60):
-    """`compute()`, or what it gave before for `key` while nothing has been committed to `table`
-    since (on any server sharing the cache) and at most `seconds` ago. No shared cache, or one that
-    fails: computed each time. For figures that are costly to count and read far more often than
-    their table changes, such as the queue's counts of a whole district."""
+def cached_figure(tables: tuple[str, ...], key: str, compute, seconds: int = 60):
+    """`compute()`, or what it gave before for `key` while nothing has been committed to any of
+    `tables` since (on any server sharing the cache) and at most `seconds` ago. No shared cache, or
+    one that fails: computed each time. For figures that are costly to count and read far more
+    often than their tables change, such as the queue's counts of a whole district."""
     if not current_app.extensions.get("page_cache"):
         return compute()
-    full = _safely("lookup", lambda: f"{_generation(FIGURE_GENERATIONS[table])}:figure:{key}")
-    found = _safely("read", lambda: cache.get(full)) if full else None
-    if found is None:
-        found = compute()
-        if full:
-            _safely("write", lambda: cache.set(full, found, timeout=seconds))
+    full = _safely("lookup", lambda: ":".join([*(_generation(TOKENS[table]) for table in tables), "figure", key]))
+    kept = _safely("read", lambda: cache.get(full)) if full else None
+    if kept is not None:
+        return kept[0]
+    found = compute()
+    if full:  # kept in a tuple: a figure that is None is kept too
+        _safely("write", lambda: cache.set(full, (found,), timeout=seconds))
     return found
 
 
