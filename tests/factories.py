@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from tests.conftest import make_user
 from webapp.extensions import db
-from webapp.models import Application, Opportunity
+from webapp.models import JOB, Application, Employer, Opportunity
 from webapp.services.applications import drafts, machine
 from webapp.services.casework import verification
 from webapp.services.common.acting import Acting
@@ -42,7 +42,7 @@ def opportunity(kind: str = "course", capacity: int = 5, total: int | None = Non
     creator = creator or make_user("admin", phone=f"135{next(_counter):08d}")
     item = Opportunity(kind=kind, status="published", title=fields.pop("title", f"{kind} test"),
                        provider="提供方", district=fields.pop("district", "chengqu"), capacity=capacity,
-                       total=total if total is not None else (capacity * 10 if kind != "course" else None),
+                       total=total if total is not None else (capacity * 10 if kind in ("stall", "post") else None),
                        deadline=service_today() + timedelta(days=deadline_days), created_by_id=creator.id,
                        draw_seed="seed-for-tests" if kind == "stall" else None,
                        draw_commitment=commitment_of("seed-for-tests") if kind == "stall" else None,
@@ -52,8 +52,33 @@ def opportunity(kind: str = "course", capacity: int = 5, total: int | None = Non
     return item
 
 
+def employer(status: str = "verified", name: str = "阳泉市示范科技有限公司", credit_code: str | None = None,
+             **fields) -> Employer:
+    """An employer with its own account (Role.EMPLOYER), verified unless told otherwise."""
+    from webapp.services.employers.credit_code import check_character
+
+    n = next(_counter)
+    user = make_user("employer", phone=f"134{n:08d}", name=name)
+    body = f"91140300MA{n:07d}"
+    item = Employer(user_id=user.id, name=name, org_type=fields.pop("org_type", "private_firm"),
+                    credit_code=credit_code or body + check_character(body), district=fields.pop("district", "chengqu"),
+                    contact_name="王经理", contact_phone=user.phone, status=status, **fields)
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
+def job(employer_row: Employer | None = None, capacity: int = 2, **fields) -> Opportunity:
+    """A published job of `employer_row` (a new verified employer if None)."""
+    employer_row = employer_row or employer()
+    fields.setdefault("job_kind", "full_time")
+    fields.setdefault("hours", "周一至周五 9:00-17:00")
+    return opportunity(JOB, capacity=capacity, total=None, creator=employer_row.user, employer_id=employer_row.id,
+                       **fields)
+
+
 ANSWERS = {"course": {"reason": "想学", "availability": "上午"}, "stall": {"goods": "水果"},
-           "post": {"availability": "工作日"}}
+           "post": {"availability": "工作日"}, "job": {"availability": "工作日"}}
 
 
 def submitted(person, item) -> Application:

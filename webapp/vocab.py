@@ -117,3 +117,24 @@ VENUE_ACCESSIBILITY = {
     "braille_large_print": _l("Braille or large-print materials"),
     "online": _l("Can take part online"),
 }
+
+# What a workplace offers (a job's `accessibility`). Keys shared with VENUE_ACCESSIBILITY and
+# ACCOMMODATIONS mean the same thing, so a job can be matched against a person's needs.
+WORKPLACE_ACCESSIBILITY = {
+    "step_free": _l("Step-free access"),
+    "accessible_toilet": _l("Accessible toilet"),
+    "screen_reader_tools": _l("Computers with screen readers"),
+    "sign_language_colleague": _l("A colleague who signs"),
+    "flexible_hours": _l("Flexible working hours"),
+}
+
+# The support an employer offers with a job (a job's `accommodations`): the very keys a person
+# asks for in the needs registration (ACCOMMODATIONS), so the two can be compared key by key.
+JOB_ACCOMMODATIONS = ACCOMMODATIONS
+
+# What a person needs to take part in a job fair (FairRegistration.support).
+FAIR_SUPPORT = {
+    "interpreter": _l("Sign language interpreter"),
+    "companion": _l("Someone to go with me"),
+    "transport": _l("Help with transport"),
+}

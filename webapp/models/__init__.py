@@ -3,24 +3,33 @@ from .application import Application, ApplicationEvent, ApplicationStatus, Notic
 from .audit import AuditEvent
 from .casework import Assessment, DecisionTemplate
 from .delivery import Delivery, DeliveryStatus
+from .employer import Employer, EmployerStatus, OrgType
 from .evidence import Evidence
+from .fair import Fair, FairEmployer, FairJob, FairMode, FairRegistration, FairStatus
 from .family import HelperInvite, HelperLink
+from .followup import EmploymentRecord, FollowUp
+from .jobs import Interview, SharedPassport
+from .ledger import GraduatePlan, GraduateStatus, PlanAction, PlanContact
 from .needs import NeedsRegistration, NeedsStatus
 from .opportunity import (
                           COURSE,
+                          JOB,
                           POST,
                           STALL,
                           Opportunity,
                           OpportunityChange,
                           OpportunityKind,
+                          JobKind,
                           OpportunityStatus,
                           SavedItem,
 )
 from .profile import Consent, IdentityStatus, Profile
 from .user import DISTRICT_LABELS, District, Role, SmsCode, User
 
-__all__ = ["COURSE", "POST", "STALL", "Application", "ApplicationEvent", "ApplicationStatus", "Assessment",
+__all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", "ApplicationStatus", "Assessment",
            "AuditEvent", "Consent", "DecisionTemplate", "Delivery", "DeliveryStatus", "DISTRICT_LABELS", "District",
-           "Evidence", "HelperInvite", "HelperLink", "IdentityStatus", "NeedsRegistration", "NeedsStatus", "Notice",
-           "NoticeKind", "Opportunity", "OpportunityChange", "OpportunityKind", "OpportunityStatus", "Profile", "Role",
-           "SavedItem", "SmsCode", "User"]
+           "Employer", "EmployerStatus", "EmploymentRecord", "Evidence", "Fair", "FairEmployer", "FairJob", "FairMode",
+           "FairRegistration", "FairStatus", "FollowUp", "GraduatePlan", "GraduateStatus", "HelperInvite", "HelperLink",
+           "IdentityStatus", "Interview", "JobKind", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind",
+           "Opportunity", "OpportunityChange", "OpportunityKind", "OpportunityStatus", "OrgType", "PlanAction",
+           "PlanContact", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User"]

@@ -28,6 +28,11 @@ class ApplicationStatus(StrEnum):
     ALLOCATED = "allocated"
     NOT_ALLOCATED = "not_allocated"
     HIRED = "hired"
+    # A job's steps with the employer after submission (see the design's state machine).
+    SHORTLISTED = "shortlisted"
+    INTERVIEW = "interview"  # invited to an interview (models.jobs.Interview)
+    OFFERED = "offered"
+    DECLINED = "declined"    # the applicant declined the offer
 
     @property
     def label(self) -> str:
@@ -61,13 +66,16 @@ class ApplicationStatus(StrEnum):
 
 
 S = ApplicationStatus
-OPEN = frozenset({S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.APPROVED, S.WAITLISTED})
+OPEN = frozenset({S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.APPROVED, S.WAITLISTED,
+                  S.SHORTLISTED, S.INTERVIEW, S.OFFERED})
 FINAL = frozenset(set(S) - OPEN)
 # Open ones, and an enrolled course place: leaving a course frees the seat for the waiting list
 # (rules.py allows that one for courses only).
 WITHDRAWABLE = OPEN | {S.ENROLLED}
-AWAITING_DECISION = frozenset({S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO})
-# A place taken: a seat on a course, a stall unit, a post.
+# A job on the shortlist or at interview still waits for the employer's decision; an offer is
+# one, and waits for the applicant's answer instead.
+AWAITING_DECISION = frozenset({S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.SHORTLISTED, S.INTERVIEW})
+# A place taken: a seat on a course, a stall unit, a post or a job.
 PLACED = frozenset({S.ENROLLED, S.ALLOCATED, S.HIRED})
 
 STATUS_LABELS = {
@@ -83,6 +91,10 @@ STATUS_LABELS = {
     S.ALLOCATED: _l("Unit allocated"),
     S.NOT_ALLOCATED: _l("No unit in the draw"),
     S.HIRED: _l("Hired"),
+    S.SHORTLISTED: _l("On the employer's shortlist"),
+    S.INTERVIEW: _l("Invited to an interview"),
+    S.OFFERED: _l("Offered the job"),
+    S.DECLINED: _l("Job offer declined"),
 }
 
 

@@ -1,4 +1,5 @@
-"""What the city publishes: training courses, reserved stalls and public-welfare posts.
+"""What the city publishes: training courses, reserved stalls and public-welfare posts; and the
+jobs verified employers post.
 
 One table for the three kinds keeps finding, applying and counting in one place; the columns
 that only one kind uses are nullable and named for what they hold.
@@ -20,10 +21,11 @@ from sqlalchemy import (
     UniqueConstraint,
     and_,
     case,
+    false,
     or_,
 )
 from sqlalchemy.ext.hybrid import hybrid_method
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import EnumText, utcnow
@@ -33,10 +35,29 @@ class OpportunityKind(StrEnum):
     COURSE = "course"
     STALL = "stall"
     POST = "post"
+    JOB = "job"  # posted by a verified employer (employer_id)
 
     @property
     def label(self) -> str:
         return str(KIND_LABELS[self])
+
+
+class JobKind(StrEnum):
+    """The kind of work a job is; the first four keys are those of vocab.WORK_PATTERNS, so a job
+    can be matched against the working pattern of a needs registration."""
+
+    FULL_TIME = "full_time"
+    PART_TIME = "part_time"
+    FLEXIBLE = "flexible"
+    HOME_BASED = "home_based"
+    AUXILIARY = "auxiliary"          # 辅助性就业
+    BLIND_MASSAGE = "blind_massage"  # 盲人按摩
+    ONLINE_WORK = "online_work"      # 网络就业: customer service, e-commerce, live streaming
+    OTHER_CITY = "other_city"        # 异地就业 / 劳务输出
+
+    @property
+    def label(self) -> str:
+        return str(JOB_KIND_LABELS[self])
 
 
 class OpportunityStatus(StrEnum):
@@ -61,15 +82,28 @@ class OpportunityStatus(StrEnum):
         return self is OpportunityStatus.CLOSED
 
 
-COURSE, STALL, POST = OpportunityKind.COURSE, OpportunityKind.STALL, OpportunityKind.POST
-KIND_LABELS = {COURSE: _l("Training course"), STALL: _l("Reserved stall"), POST: _l("Public-welfare post")}
+COURSE, STALL, POST, JOB = OpportunityKind.COURSE, OpportunityKind.STALL, OpportunityKind.POST, OpportunityKind.JOB
+KIND_LABELS = {COURSE: _l("Training course"), STALL: _l("Reserved stall"), POST: _l("Public-welfare post"),
+               JOB: _l("Job")}
+JOB_KIND_LABELS = {
+    JobKind.FULL_TIME: _l("Full-time"),
+    JobKind.PART_TIME: _l("Part-time"),
+    JobKind.FLEXIBLE: _l("Flexible work"),
+    JobKind.HOME_BASED: _l("Working from home"),
+    JobKind.AUXILIARY: _l("Auxiliary employment (sheltered work)"),
+    JobKind.BLIND_MASSAGE: _l("Massage by blind people"),
+    JobKind.ONLINE_WORK: _l("Online work"),
+    JobKind.OTHER_CITY: _l("Work in another city"),
+}
 OPPORTUNITY_STATUS_LABELS = {OpportunityStatus.DRAFT: _l("Draft"), OpportunityStatus.PUBLISHED: _l("Published"),
                              OpportunityStatus.CLOSED: _l("Closed")}
 
 
 class Opportunity(db.Model):
     __tablename__ = "opportunities"
-    __table_args__ = (Index("ix_opportunities_kind_status_deadline", "kind", "status", "deadline"),)
+    __table_args__ = (Index("ix_opportunities_kind_status_deadline", "kind", "status", "deadline"),
+                      # An employer's own jobs, newest first.
+                      Index("ix_opportunities_employer_created", "employer_id", "created_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[OpportunityKind] = mapped_column(EnumText(OpportunityKind, 10))
@@ -119,10 +153,26 @@ class Opportunity(db.Model):
     draw_run_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The sorted references that entered the draw, kept so anyone can re-run it.
     draw_entries: Mapped[list | None] = mapped_column(JSON)
+    # job: the employer that posted it. Reused for jobs: title, description, district, address,
+    # accessibility (vocab.WORKPLACE_ACCESSIBILITY keys), hours, deadline, capacity (openings).
+    employer_id: Mapped[int | None] = mapped_column(ForeignKey("employers.id"))
+    job_kind: Mapped[JobKind | None] = mapped_column(EnumText(JobKind, 20))
+    pay_min: Mapped[int | None] = mapped_column(Integer)  # yuan a month
+    pay_max: Mapped[int | None] = mapped_column(Integer)
+    duties: Mapped[str | None] = mapped_column(Text)  # what the work involves, in plain words
+    suits: Mapped[str | None] = mapped_column(Text)   # whom it suits
+    accommodations: Mapped[list | None] = mapped_column(JSON, default=list)  # vocab.JOB_ACCOMMODATIONS keys offered
+    for_graduates: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A post a state body or public institution keeps for a disabled person (按比例安排 rule).
+    state_reserved: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Why an administrator took a job down, shown to its employer.
+    unpublished_reason: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    employer = relationship("Employer")  # lazy: list pages load it with selectinload
 
     @property
     def left(self) -> int:

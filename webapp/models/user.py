@@ -16,6 +16,7 @@ class Role(StrEnum):
     HELPER = "helper"
     CASEWORKER = "caseworker"
     ADMIN = "admin"
+    EMPLOYER = "employer"  # 用人单位: one account per employer (models.employer.Employer.user_id)
 
     @property
     def label(self) -> str:
@@ -28,6 +29,7 @@ ROLE_LABELS = {
     Role.HELPER: _l("Family helper"),
     Role.CASEWORKER: _l("Caseworker"),
     Role.ADMIN: _l("Administrator"),
+    Role.EMPLOYER: _l("Employer"),
 }
 
 
@@ -106,6 +108,10 @@ class User(UserMixin, db.Model):
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
+
+    @property
+    def is_employer(self) -> bool:
+        return self.role == Role.EMPLOYER
 
     @property
     def masked_phone(self) -> str:

@@ -38,7 +38,8 @@ def switch_url(**params) -> str:
 _A, _O = ApplicationStatus, OpportunityStatus
 TONES = {
     _A: {_A.APPROVED: "ok", _A.ENROLLED: "ok", _A.ALLOCATED: "ok", _A.HIRED: "ok", _A.NEEDS_INFO: "warn",
-         _A.DRAFT: "warn", _A.REJECTED: "muted", _A.WITHDRAWN: "muted", _A.NOT_ALLOCATED: "muted"},
+         _A.DRAFT: "warn", _A.REJECTED: "muted", _A.WITHDRAWN: "muted", _A.NOT_ALLOCATED: "muted",
+         _A.OFFERED: "ok", _A.DECLINED: "muted"},
     _O: {_O.DRAFT: "warn", _O.PUBLISHED: "ok", _O.CLOSED: "muted"},
 }
 

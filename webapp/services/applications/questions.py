@@ -1,7 +1,7 @@
 """The questions each kind of opportunity asks on its application, and whether they are answered."""
 from flask_babel import lazy_gettext as _l
 
-from ...models import COURSE, POST, STALL, Application
+from ...models import COURSE, JOB, POST, STALL, Application
 from ..common.errors import DomainError
 from ..common.text import plain
 
@@ -13,6 +13,9 @@ QUESTIONS = {
             "experience": (_l("Any experience of running a stall or shop?"), None, False)},
     POST: {"availability": (_l("Which days and hours can you work?"), None, True),
            "fit": (_l("Anything the employer should know to make the work suit you?"), None, False)},
+    # Jobs ask what posts ask until the jobs work gives them their own questions.
+    JOB: {"availability": (_l("Which days and hours can you work?"), None, True),
+          "fit": (_l("Anything the employer should know to make the work suit you?"), None, False)},
 }
 MAX_ANSWER = 1000
 
