@@ -5,7 +5,7 @@ a job application (shortlisted, interview, offered, declined) are plain text val
 existing status columns and need no schema change.
 
 Revision ID: da5ba64914b1
-Revises: 8f6c1d2e3b44
+Revises: a1c3e5f7b9d2
 Create Date: 2026-12-02 13:25:13.197609
 
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'da5ba64914b1'
-down_revision = '8f6c1d2e3b44'
+down_revision = 'a1c3e5f7b9d2'
 branch_labels = None
 depends_on = None
 
