@@ -49,9 +49,13 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     from .applying import bp as applying_bp
     from .auth import bp as auth_bp
     from .casework import bp as casework_bp
+    from .employer import bp as employer_bp
     from .errors import bp as errors_bp
+    from .fairs import bp as fairs_bp
     from .family import bp as family_bp
     from .find import bp as find_bp
+    from .graduates import bp as graduates_bp
+    from .jobs import bp as jobs_bp
     from .main import bp as main_bp
     from .needs import bp as needs_bp
     from .profile import bp as profile_bp
@@ -69,6 +73,10 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     app.register_blueprint(applying_bp)
     app.register_blueprint(publish_bp, url_prefix="/admin")
     app.register_blueprint(pwa_bp)
+    app.register_blueprint(employer_bp, url_prefix="/employer")
+    app.register_blueprint(jobs_bp, url_prefix="/jobs")
+    app.register_blueprint(fairs_bp, url_prefix="/fairs")
+    app.register_blueprint(graduates_bp, url_prefix="/casework/graduates")
     app.register_blueprint(errors_bp)
 
     from .web import page_cache
