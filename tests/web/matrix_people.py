@@ -29,8 +29,10 @@ from webapp.services.needs import steps, versions
 # Who asks. "helper" acts for the owner; "helper_of_other" is a helper linked only to the other
 # applicant (so acting for someone, just not the owner); "lone_helper" has no link at all.
 PERSONAS = ("anonymous", "owner", "other", "helper", "helper_of_other", "lone_helper",
-            "caseworker", "outsider", "city", "admin")
+            "caseworker", "outsider", "city", "admin", "employer", "other_employer")
 
+# "employer" is a verified employer that owns the world's job (and so the owner's application to it);
+# "other_employer" is verified and owns nothing of the world's.
 # Requests that change what they name: new objects (World.fresh_values) before the first persona
 # and after any answer that may have changed something.
 RENEWED = {"applying.start", "applying.withdraw", "profile.remove", "casework.claim", "casework.unclaim",
@@ -102,6 +104,11 @@ class World:
         self.application = factories.submitted(self.owner, self.post)  # the owner's, sent
         self.draft_application = drafts.start(Acting(self.owner, self.owner), self.course)  # the owner's own
         self.other_application = factories.submitted(self.other, self.post)
+        self.employer_row = factories.employer(name="阳泉矩阵物流有限公司")
+        self.other_employer_row = factories.employer(name="阳泉别家商贸有限公司")
+        self.employer, self.other_employer = self.employer_row.user, self.other_employer_row.user
+        self.job = factories.job(self.employer_row, title="仓库录入员")
+        self.job_application = factories.submitted(self.owner, self.job)  # the owner's, to the employer's job
         self.photo = evidence.add(Acting(self.owner, self.owner), "certificate", jpeg())
         needs_version(self.owner)
         needs_version(self.owner)  # the owner has versions 1 and 2, the other applicant only 1
@@ -139,6 +146,8 @@ class World:
             return self.browser(self._applicant(OWNER_DISTRICT if persona == "owner" else OTHER_DISTRICT, "替身"))
         if persona in ("helper", "helper_of_other"):
             return self.browser(helper_for(self._applicant(OWNER_DISTRICT, "替身"), "替身代办"))
+        if persona in ("employer", "other_employer"):
+            return self.browser(factories.employer(name="替身单位").user)
         like = self.people[persona]
         return self.browser(make_user(like.role, phone=_phone(), name="替身", district=like.district))
 

@@ -10,7 +10,8 @@ The personas (tests/web/matrix_people.py, with their objects): anonymous; owner 
 whose objects the URLs name); other (another applicant); helper (linked to the owner, acting for
 them); helper_of_other (a helper linked only to the other applicant); lone_helper (linked to no
 one); caseworker (of the owner's district); outsider (a caseworker of another district); city (a
-city-wide caseworker); admin. Answers are written as the status code, and for a redirect the code
+city-wide caseworker); admin; employer (a verified employer owning the world's job, which the owner
+applied to); other_employer (verified, owning nothing of the world's). Answers are written as the status code, and for a redirect the code
 and the endpoint it sends to ("302 auth.login"). No answer may be a 5xx.
 """
 from urllib.parse import urlsplit
@@ -28,6 +29,7 @@ GROUPS = {
     "staff": ("caseworker", "outsider", "city", "admin"),
     "acting": ("owner", "other", "helper", "helper_of_other"),  # the people acting for a person
     "for_owner": ("owner", "helper"),  # acting for the owner of the objects
+    "employers": ("employer", "other_employer"),
 }
 
 
@@ -126,7 +128,7 @@ TABLE = {
     "POST /me/evidence/<int:evidence_id>/remove": row(OWNED, for_owner="303 profile.photos"),  # a new photo each time
     # Photos: the owner, a helper acting for them, caseworkers of their district or the city; no one else.
     "GET /evidence/<int:evidence_id>/<any(full, thumb):size>": row(
-        OWNED, lone_helper="404", caseworker="200", city="200", outsider="404", admin="404"),
+        OWNED, lone_helper="404", caseworker="200", city="200", outsider="404", admin="404", employers="404"),
     "GET /me/data": PERSON,
     "GET /me/data/download": PERSON,
     # Closing the account is the person's own act: a helper is told so (403). Asked by stand-ins (World.stand_in).
