@@ -22,6 +22,7 @@ from webapp.services.applications import drafts
 from webapp.services.casework import decisions
 from webapp.services.common.acting import Acting
 from webapp.services.common.dates import today as service_today
+from webapp.services.employers import accounts as employer_accounts
 from webapp.services.family import invites, links
 from webapp.services.identity import consent, evidence
 from webapp.services.needs import steps, versions
@@ -109,6 +110,7 @@ class World:
         self.employer, self.other_employer = self.employer_row.user, self.other_employer_row.user
         self.job = factories.job(self.employer_row, title="仓库录入员")
         self.job_application = factories.submitted(self.owner, self.job)  # the owner's, to the employer's job
+        employer_accounts.upload_licence(self.employer_row, jpeg())
         self.photo = evidence.add(Acting(self.owner, self.owner), "certificate", jpeg())
         needs_version(self.owner)
         needs_version(self.owner)  # the owner has versions 1 and 2, the other applicant only 1
@@ -193,6 +195,7 @@ class World:
             "number": 2, "link_id": self.spare_link.id, "applicant_id": self.owner.id,
             "user_id": self.owner.id, "opportunity_id": self.post.id, "template_id": self.template.id,
             "table": "employment", "purpose": "register", "filename": "css/app.css",
+            "employer_id": self.employer_row.id,
         }
         found.update({
             "admin.staff_edit": {"user_id": self.colleague.id},

@@ -56,6 +56,7 @@ PERSON = row("403", anonymous=SIGN_IN, acting="200", lone_helper=CHOOSE)
 # Names one of the owner's objects: anyone acting for someone else is told it is not there.
 OWNED = row(PERSON, other="404", helper_of_other="404")
 NOT_ALLOWED = row("405")
+EMPLOYERS = row("403", anonymous=SIGN_IN, employers="200")
 
 # An empty form is refused beside its fields with 422; a minimal one (World.form) gets to the rule.
 TABLE = {
@@ -206,6 +207,27 @@ TABLE = {
     "GET /admin/templates": ADMIN,
     "POST /admin/templates": row(ADMIN, admin="422"),
     "POST /admin/templates/<int:template_id>/<action>": row(ADMIN, admin="303 admin.decision_templates"),
+    # Employers' verification (the world's employer is verified already: verifying again is refused in words).
+    "GET /admin/employers": ADMIN,
+    "GET /admin/employers/<int:employer_id>": ADMIN,
+    "POST /admin/employers/<int:employer_id>/verify": row(ADMIN, admin="303 admin.employer"),
+    "POST /admin/employers/<int:employer_id>/reject": row(ADMIN, admin="422"),  # no reason given
+    "POST /admin/employers/<int:employer_id>/numbers": row(ADMIN, admin="422"),
+
+    # Employers' accounts: registration for the signed-out; the home of the employer's own organisation.
+    "GET /employer/register": row("302 main.me", anonymous="200"),
+    "POST /employer/register": row("302 main.me", anonymous="422"),
+    "GET /employer/register/details": row("302 employer.register"),  # no number given yet
+    "POST /employer/register/details": row("302 employer.register"),
+    "POST /employer/register/resend": row("303 employer.register"),
+    "GET /employer/registered": EMPLOYERS,
+    "GET /employer": EMPLOYERS,
+    "GET /employer/numbers": EMPLOYERS,
+    "POST /employer/numbers": row(EMPLOYERS, employers="422"),
+    "POST /employer/licence": row(EMPLOYERS, employers="422"),  # no file chosen
+    # The world's employer's licence photo: itself and administrators only.
+    "GET /employer/licence/<int:employer_id>/<any(full, thumb):size>": row("404", anonymous=SIGN_IN, employer="200",
+                                                                          admin="200"),
 }
 
 @pytest.fixture

@@ -32,7 +32,7 @@ TYPED_KINDS = {"text", "textarea", "search", "tel"}
 MESSAGES = ('class="error-summary"', 'class="flash flash--error"', 'class="result__icon result__icon--error"',
             'aria-invalid="true"', 'class="field__error"')
 PERSONAS = {"anonymous": None, "applicant": "13800000001", "helper": "13800000004", "caseworker": "13800000002",
-            "admin": "13800000003"}
+            "admin": "13800000003", "employer": "13800000021"}
 TRIED = {"requests": 0, "forms": 0}
 
 
