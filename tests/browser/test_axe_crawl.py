@@ -21,23 +21,25 @@ ROLES = {
     "caseworker": "13800000002",
     "admin": "13800000003",
     "helper": "13800000004",
+    "employer": "13800000021",
 }
 START = ("/", "/me")
 # Pages that links may not reach; always visited.
-FIXED = ("/auth/login", "/auth/register", "/auth/reset", "/offline", "/me/settings")
+FIXED = ("/auth/login", "/auth/register", "/auth/reset", "/offline", "/me/settings", "/employer/register")
 NOT_FOUND = "/no-such-page"
 SKIP_PREFIXES = ("/static/",)
 SKIP_PATHS = {"/sw.js", "/manifest.webmanifest"}
 # Links to files, not pages: page.goto cannot open a download ("Download is starting") and axe has
 # nothing to check in an image. Each is fetched once instead and must answer (status < 400) with
 # something other than HTML. So is any link with a download attribute (the dashboard's CSV files).
-FILE_PREFIXES = ("/evidence/",)  # evidence photos (see test_profile_needs_and_photos)
+FILE_PREFIXES = ("/evidence/", "/employer/licence/")  # evidence photos (see test_profile_needs_and_photos)
 FILE_PATHS = {"/me/data/download"}  # the applicant's own data, a zip
 MIN_PAGES = 8
 # Pages each crawl must reach, so a crawl that stops following links cannot pass.
 MUST_REACH = {"/", "/me", "/training", "/opportunities", "/me/settings"}
 MUST_REACH_BY_ROLE = {
-    "admin": {"/admin/staff", "/admin/staff/new", "/admin/deliveries"},
+    "admin": {"/admin/staff", "/admin/staff/new", "/admin/deliveries", "/admin/employers"},
+    "employer": {"/employer", "/employer/numbers"},
     "applicant": {"/me/profile", "/me/identity/check", "/me/needs", "/me/evidence", "/me/consent",
                   "/me/helpers", "/me/data", "/me/data/download"},
     "helper": {"/me/acting", "/me/profile", "/me/needs"},

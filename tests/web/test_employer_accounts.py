@@ -139,6 +139,9 @@ def test_the_licence_photo_is_seen_by_the_employer_and_administrators_only(clien
     for person in others:
         assert client_for(person).get(url).status_code == 404
     assert client_for(row.user).get(f"/employer/licence/{others[0].id + 999}/full").status_code == 404
+    # nor through the applicants' evidence route, where a city-wide caseworker sees every photo
+    for person in (row.user, others[1]):
+        assert client_for(person).get(f"/evidence/{row.licence_evidence_id}/full").status_code == 404
 
 
 def test_an_administrator_verifies_and_rejects_with_a_reason(client_for, app):

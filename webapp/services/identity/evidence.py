@@ -80,7 +80,7 @@ def sweep_orphans(min_age: float = SWEEP_MIN_AGE_SECONDS) -> int:
 def viewable(viewer, evidence_id: int, helper_person=None) -> Evidence:
     """The photo if the viewer may see it: owner, a helper acting for the owner, district staff."""
     row = db.session.get(Evidence, evidence_id)
-    if row is None or row.deleted_at is not None:
+    if row is None or row.deleted_at is not None or row.kind not in KINDS:  # an employer's licence has its own route
         raise LookupError(evidence_id)
     if viewer.id == row.user_id or (helper_person is not None and helper_person.id == row.user_id):
         return row
