@@ -5,8 +5,8 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..auth.routes import _dev_code, _keep_dev_code, _limit, _shows_codes, _sign_in
 from ..auth.forms import PhoneForm
+from ..auth.routes import _dev_code, _keep_dev_code, _limit, _shows_codes, _sign_in
 from ..extensions import db
 from ..models import DISTRICT_LABELS, Employer, Role
 from ..models.employer import STATE_RULE_STAFF
