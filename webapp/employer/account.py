@@ -9,7 +9,7 @@ from ..auth.forms import PhoneForm
 from ..auth.routes import _dev_code, _keep_dev_code, _limit, _shows_codes, _sign_in
 from ..extensions import db
 from ..models import DISTRICT_LABELS, Employer, Role
-from ..models.employer import STATE_RULE_STAFF
+from ..models.employer import DEFAULT_QUOTA_RATIO, STATE_RULE_STAFF
 from ..services.accounts import registration
 from ..services.common.errors import DomainError
 from ..services.common.phone import normalise_phone
@@ -26,7 +26,7 @@ PHONE_KEY = "employer_register_phone"
 
 def page_context(employer: Employer) -> dict:
     """What the details and quota partials need (the employer's home and the administrators' page)."""
-    ratio = current_app.config.get("EMPLOYER_QUOTA_RATIO", 0.015)
+    ratio = current_app.config.get("EMPLOYER_QUOTA_RATIO", DEFAULT_QUOTA_RATIO)
     return {"employer": employer, "ratio_percent": f"{ratio * 100:g}", "district_labels": DISTRICT_LABELS,
             "state_rule_least": STATE_RULE_STAFF.get(employer.org_type)}
 
