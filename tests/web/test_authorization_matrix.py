@@ -204,6 +204,19 @@ TABLE = {
     "GET /admin/templates": ADMIN,
     "POST /admin/templates": row(ADMIN, admin="422"),
     "POST /admin/templates/<int:template_id>/<action>": row(ADMIN, admin="303 admin.decision_templates"),
+    # Jobs (the world's opportunity_id is its post, not a job: job pages answer 404 until the world has a job).
+    # With employer personas: employer="200" / "422" / other_employer="404" on the employer rows.
+    "GET /employer/jobs": row("403", anonymous=SIGN_IN),
+    "GET /employer/jobs/new": row("403", anonymous=SIGN_IN),
+    "POST /employer/jobs/new": row("403", anonymous=SIGN_IN),
+    "GET /employer/jobs/<int:opportunity_id>/edit": row("403", anonymous=SIGN_IN),
+    "POST /employer/jobs/<int:opportunity_id>/edit": row("403", anonymous=SIGN_IN),
+    "GET /jobs": PUBLIC,
+    "GET /jobs/<int:opportunity_id>": row("404"),
+    "GET /jobs/fit": PERSON,
+    "GET /admin/jobs": ADMIN,
+    "GET /admin/jobs/<int:opportunity_id>/unpublish": row(ADMIN, admin="404"),
+    "POST /admin/jobs/<int:opportunity_id>/unpublish": row(ADMIN, admin="404"),
 }
 
 @pytest.fixture
