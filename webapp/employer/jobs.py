@@ -31,6 +31,18 @@ def _saved_message(employer, job) -> str:
     return _("Saved.")
 
 
+def _save(form, employer, save):
+    """save(employer, data, ip); then the list with a message saying where the job stands, or
+    None with the refusals beside their fields."""
+    try:
+        job = save(employer, form.data, client_address())
+    except DomainError as error:
+        add_errors(form, error)
+        return None
+    flash(_saved_message(employer, job), "success")
+    return redirect(url_for("employer.jobs"), 303)
+
+
 @bp.route("/jobs")
 @role_required(Role.EMPLOYER)
 def jobs():
@@ -47,14 +59,8 @@ def new_job():
     """A new job post: published at once for a verified employer, else kept until verification."""
     employer = current_employer()
     form = JobForm()
-    if form.validate_on_submit():
-        try:
-            job = posting.create(employer, form.data, client_address())
-        except DomainError as error:
-            add_errors(form, error)
-        else:
-            flash(_saved_message(employer, job), "success")
-            return redirect(url_for("employer.jobs"), 303)
+    if form.validate_on_submit() and (done := _save(form, employer, posting.create)):
+        return done
     return render_form("employer/job_form.html", form, title=_("New job post"), sections=_sections(employer),
                        employer=employer, back_url=url_for("employer.jobs"))
 
@@ -68,13 +74,8 @@ def edit_job(opportunity_id: int):
     if job is None:
         abort(404)
     form = JobForm(obj=job)
-    if form.validate_on_submit():
-        try:
-            posting.update(employer, job, form.data, client_address())
-        except DomainError as error:
-            add_errors(form, error)
-        else:
-            flash(_saved_message(employer, job), "success")
-            return redirect(url_for("employer.jobs"), 303)
+    save = lambda owner, data, ip: posting.update(owner, job, data, ip)  # noqa: E731 - the job is this one
+    if form.validate_on_submit() and (done := _save(form, employer, save)):
+        return done
     return render_form("employer/job_form.html", form, title=_("Edit job post"), sections=_sections(employer),
                        employer=employer, job=job, back_url=url_for("employer.jobs"))
