@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 from sqlalchemy import String, case, cast, literal, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import contains_eager
 
 from ...models import DISTRICT_LABELS, JOB, Opportunity, OpportunityStatus
 from ...models.opportunity import JobKind
@@ -116,7 +116,7 @@ def fitting_jobs(needs, page: int = 1, per_page: int = PER_PAGE, today=None) -> 
     score = sum(columns.values(), literal(0)).label("score")
     names = list(columns)
     statement = (select(Opportunity, score, *(column.label(f"c{i}") for i, column in enumerate(columns.values())))
-                 .options(joinedload(Opportunity.employer))
+                 .outerjoin(Opportunity.employer).options(contains_eager(Opportunity.employer))
                  .where(Opportunity.kind == JOB, Opportunity.status == OpportunityStatus.PUBLISHED,
                         Opportunity.window_open_on(today))
                  .order_by(score.desc(), Opportunity.deadline, Opportunity.id))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import String, case, cast, func, not_, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import contains_eager
 
 from ...extensions import db
 from ...models import COURSE, JOB, POST, STALL, Opportunity, OpportunityStatus
@@ -104,7 +104,8 @@ def search(kinds: tuple[str, ...], filters: Filters, page: int = 1, per_page: in
              Opportunity.deadline.desc(), Opportunity.id)
     statement = select(Opportunity).where(*where).order_by(*order)
     if JOB in kinds:  # the employer's name and type on each row, from the same query
-        statement = statement.options(joinedload(Opportunity.employer))
+        # A many-to-one join, so no rows multiply and the page's LIMIT needs no subquery around it.
+        statement = statement.outerjoin(Opportunity.employer).options(contains_eager(Opportunity.employer))
     return paginate(statement, page, per_page)
 
 
