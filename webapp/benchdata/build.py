@@ -7,10 +7,29 @@ from sqlalchemy import func, inspect, select
 from .. import demo
 from ..demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from ..extensions import db
-from ..models import Application, ApplicationEvent, Consent, Employer, NeedsRegistration, Notice, Opportunity, User
+from ..models import (
+    Application,
+    ApplicationEvent,
+    Consent,
+    Employer,
+    NeedsRegistration,
+    Notice,
+    Opportunity,
+    User,
+)
 from ..models.base import utcnow
 from ..services.accounts.passwords import hash_password
-from . import BENCH_CASEWORKER, BENCH_PASSWORD, SEED, Size, applications, bulk, items, jobs, people
+from . import (
+    BENCH_CASEWORKER,
+    BENCH_PASSWORD,
+    SEED,
+    Size,
+    applications,
+    bulk,
+    items,
+    jobs,
+    people,
+)
 
 TABLES = (User, Consent, NeedsRegistration, Employer, Opportunity, Application, ApplicationEvent, Notice)
 

@@ -74,7 +74,7 @@ def edit_job(opportunity_id: int):
     if job is None:
         abort(404)
     form = JobForm(obj=job)
-    save = lambda owner, data, ip: posting.update(owner, job, data, ip)  # noqa: E731 - the job is this one
+    save = lambda owner, data, ip: posting.update(owner, job, data, ip)  # the job is this one
     if form.validate_on_submit() and (done := _save(form, employer, save)):
         return done
     return render_form("employer/job_form.html", form, title=_("Edit job post"), sections=_sections(employer),

@@ -9,12 +9,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Form, SearchField, SelectChoice
 
 from ..models import DISTRICT_LABELS, POST, STALL
+from ..models.opportunity import JOB_KIND_LABELS
 from ..services.common.text import plain
 from ..services.opportunities.finding import MAX_QUERY, Filters
-from ..models.opportunity import JOB_KIND_LABELS
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY
 from ..web.fields import CheckboxesField, FixedSelectField, choices_from
-
 
 JOB_KIND_KEYS = {kind.value: text for kind, text in JOB_KIND_LABELS.items()}
 MAX_PAY = 100_000
@@ -33,7 +32,7 @@ class FilterForm(Form):
     closed = BooleanField(_l("Include closed ones (listed last)"))
 
     access_vocabulary = VENUE_ACCESSIBILITY
-    category_vocabulary: dict = {}
+    category_vocabulary: tuple | dict = ()  # the kinds a "category" filter may name (none here)
 
     def _choice(self, name: str, vocabulary) -> str:
         value = (self[name].data or "") if name in self else ""

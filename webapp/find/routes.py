@@ -10,8 +10,15 @@ from ..services.common import dates
 from ..services.identity.numbers import CATEGORY_LABELS
 from ..services.opportunities import finding
 from ..services.opportunities import saved as saved_items
-from ..vocab import (ACCOMMODATIONS, STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, WORKPLACE_ACCESSIBILITY,
-                     in_locale, labels)
+from ..vocab import (
+    ACCOMMODATIONS,
+    STALL_KINDS,
+    TRAINING_CATEGORIES,
+    VENUE_ACCESSIBILITY,
+    WORKPLACE_ACCESSIBILITY,
+    in_locale,
+    labels,
+)
 from ..web.access import person_required
 from ..web.acting import resolve
 from ..web.client import client_address, requested_page, safe_next

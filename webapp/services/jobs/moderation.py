@@ -7,8 +7,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from ...models import JOB, Opportunity, OpportunityStatus
 from ...extensions import db
+from ...models import JOB, Opportunity, OpportunityStatus
 from ..audit import log as audit
 from ..common.errors import DomainError
 from ..common.paging import Page, paginate

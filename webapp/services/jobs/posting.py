@@ -19,7 +19,17 @@ from ...vocab import JOB_ACCOMMODATIONS, WORKPLACE_ACCESSIBILITY
 from ..audit import log as audit
 from ..common.errors import DomainError
 from ..common.paging import Page, paginate
-from ..opportunities.fields import _DISTRICT, Invalid, _choice, _day, _flag, _keys, _text, _whole, today
+from ..opportunities.fields import (
+    _DISTRICT,
+    Invalid,
+    _choice,
+    _day,
+    _flag,
+    _keys,
+    _text,
+    _whole,
+    today,
+)
 
 # Employers whose posts may be set aside under the state rule (党政机关、事业单位、国有企业).
 STATE_ORG_TYPES = frozenset({OrgType.STATE_BODY, OrgType.PUBLIC_INSTITUTION, OrgType.STATE_FIRM})
