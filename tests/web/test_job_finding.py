@@ -151,3 +151,20 @@ def test_no_needs_registration_says_so(app, client, firm, login_as):
 def test_fit_asks_to_sign_in(app, client):
     response = client.get("/jobs/fit")
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+def test_a_helper_sees_the_jobs_that_fit_the_person_they_act_for(app, client_for, firm):
+    from tests.conftest import make_user
+    from tests.web.family_helpers import link_helper
+
+    person = factories.applicant(phone="13900002222", name="王阿姨")
+    _needs(person, work_patterns=["part_time"], districts=[], pay_min=None, accommodations=[])
+    helper = make_user("helper", phone="13800002222", name="女儿")
+    link_helper(person, helper)
+    factories.job(firm, title="兼职岗位", job_kind="part_time")
+    factories.job(firm, title="全职岗位", job_kind="full_time")
+    browser = client_for(helper)
+    assert browser.post(f"/me/acting/{person.id}").status_code == 303
+    response = browser.get("/jobs/fit")
+    assert titles(response) == ["兼职岗位", "全职岗位"]
+    assert "It offers Full-time; you asked for Part-time." in _reasons(response.get_data(as_text=True))
