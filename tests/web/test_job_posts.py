@@ -123,3 +123,10 @@ def test_the_city_takes_a_job_down_with_a_reason_the_employer_reads(app, client_
     assert "Taken down by the city" in page and "工资低于最低工资标准" in page
     firm_verified_again = posting.publish_waiting_jobs(firm)  # a verification does not bring it back
     assert firm_verified_again == 0
+
+
+def test_jobs_stay_out_of_the_city_s_publishing_list(app, client_for, admin):
+    job = factories.job(factories.employer(), title="用人单位岗位")
+    city = client_for(admin)
+    assert "用人单位岗位" not in city.get("/admin/opportunities").get_data(as_text=True)
+    assert city.get(f"/admin/opportunities/{job.id}/edit").status_code == 404
