@@ -36,6 +36,8 @@ PAGES = (
     Page("course", "/training/{course}", public=True),
     Page("results_fragment", "/training?category=vocational&open=y", public=True, fragment=True,
          headers={"HX-Request": "true"}),
+    Page("jobs", "/jobs", public=True),
+    Page("jobs_fit", "/jobs/fit", role="applicant"),
     Page("my_applications", "/me/applications", role="applicant"),
     Page("application", "/me/applications/{application}", role="applicant"),
     Page("casework_queue", "/casework?status=submitted", role="caseworker"),

@@ -228,6 +228,19 @@ TABLE = {
     # The world's employer's licence photo: itself and administrators only.
     "GET /employer/licence/<int:employer_id>/<any(full, thumb):size>": row("404", anonymous=SIGN_IN, employer="200",
                                                                           admin="200"),
+    # Jobs (the world's opportunity_id is its post, not a job: job pages answer 404 until the world has a job).
+    # With employer personas: employer="200" / "422" / other_employer="404" on the employer rows.
+    "GET /employer/jobs": row("403", anonymous=SIGN_IN),
+    "GET /employer/jobs/new": row("403", anonymous=SIGN_IN),
+    "POST /employer/jobs/new": row("403", anonymous=SIGN_IN),
+    "GET /employer/jobs/<int:opportunity_id>/edit": row("403", anonymous=SIGN_IN),
+    "POST /employer/jobs/<int:opportunity_id>/edit": row("403", anonymous=SIGN_IN),
+    "GET /jobs": PUBLIC,
+    "GET /jobs/<int:opportunity_id>": row("404"),
+    "GET /jobs/fit": PERSON,
+    "GET /admin/jobs": ADMIN,
+    "GET /admin/jobs/<int:opportunity_id>/unpublish": row(ADMIN, admin="404"),
+    "POST /admin/jobs/<int:opportunity_id>/unpublish": row(ADMIN, admin="404"),
 }
 
 @pytest.fixture

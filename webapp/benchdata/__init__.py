@@ -36,14 +36,15 @@ class Size:
     caseworkers_per_district: int
     known_applications: int  # the known applicant's
     loops: float = 0.25
+    jobs: int = 0  # employers' jobs (one verified employer per hundred)
 
 
 SIZES = {
     "small": Size(applicants=1_000, courses=20, stalls=2, posts=5, applications=5_000,
-                  caseworkers_per_district=2, known_applications=24),
+                  caseworkers_per_district=2, known_applications=24, jobs=200),
     "large": Size(applicants=100_000, courses=2_000, stalls=50, posts=500, applications=500_000,
-                  caseworkers_per_district=8, known_applications=60),
+                  caseworkers_per_district=8, known_applications=60, jobs=20_000),
     # For the test suite only: the same code path in a second.
     "tiny": Size(applicants=60, courses=6, stalls=1, posts=2, applications=240,
-                 caseworkers_per_district=1, known_applications=8),
+                 caseworkers_per_district=1, known_applications=8, jobs=12),
 }

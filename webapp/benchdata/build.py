@@ -7,12 +7,31 @@ from sqlalchemy import func, inspect, select
 from .. import demo
 from ..demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from ..extensions import db
-from ..models import Application, ApplicationEvent, Consent, NeedsRegistration, Notice, Opportunity, User
+from ..models import (
+    Application,
+    ApplicationEvent,
+    Consent,
+    Employer,
+    NeedsRegistration,
+    Notice,
+    Opportunity,
+    User,
+)
 from ..models.base import utcnow
 from ..services.accounts.passwords import hash_password
-from . import BENCH_CASEWORKER, BENCH_PASSWORD, SEED, Size, applications, bulk, items, people
+from . import (
+    BENCH_CASEWORKER,
+    BENCH_PASSWORD,
+    SEED,
+    Size,
+    applications,
+    bulk,
+    items,
+    jobs,
+    people,
+)
 
-TABLES = (User, Consent, NeedsRegistration, Opportunity, Application, ApplicationEvent, Notice)
+TABLES = (User, Consent, NeedsRegistration, Employer, Opportunity, Application, ApplicationEvent, Notice)
 
 
 class NotReady(Exception):
@@ -44,6 +63,8 @@ def build(size: Size, quiet: bool = False) -> dict[str, int]:
         persons = people.applicants(conn, ids, rng, password_hash, size.applicants, caseworkers, now, quiet)
         open_items = items.load(conn, ids, rng, size, admin_id, now, quiet)
         counts = applications.load(conn, ids, rng, size, persons, open_items, caseworkers, now, quiet)
+        # After the applications, so the rows drawn for everything before stay as they were.
+        counts["employers"] = jobs.load(conn, ids, rng, size.jobs, password_hash, now, quiet)
         bulk.finish(conn, [model.__table__ for model in TABLES])
     return {"demo loaded first": int(demo_loaded), "applicants": len(persons),
-            "opportunities": size.courses + size.stalls + size.posts, **counts}
+            "opportunities": size.courses + size.stalls + size.posts, "jobs": size.jobs, **counts}

@@ -10,7 +10,15 @@ from ..services.common import dates
 from ..services.identity.numbers import CATEGORY_LABELS
 from ..services.opportunities import finding
 from ..services.opportunities import saved as saved_items
-from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, in_locale, labels
+from ..vocab import (
+    ACCOMMODATIONS,
+    STALL_KINDS,
+    TRAINING_CATEGORIES,
+    VENUE_ACCESSIBILITY,
+    WORKPLACE_ACCESSIBILITY,
+    in_locale,
+    labels,
+)
 from ..web.access import person_required
 from ..web.acting import resolve
 from ..web.client import client_address, requested_page, safe_next
@@ -20,15 +28,16 @@ from .forms import CourseFilterForm, OpportunityFilterForm
 
 
 @bp.context_processor
-def _words():
-    """The vocabularies the find templates turn stored keys into words with."""
+def finding_words():
+    """The vocabularies the find (and jobs) templates turn stored keys into words with."""
     return {"training_categories": in_locale(TRAINING_CATEGORIES), "stall_kinds": in_locale(STALL_KINDS),
             "kind_labels": in_locale(KIND_LABELS), "district_labels": in_locale(DISTRICT_LABELS),
             "venue_access": in_locale(VENUE_ACCESSIBILITY), "disability_labels": in_locale(CATEGORY_LABELS),
+            "workplace_access": in_locale(WORKPLACE_ACCESSIBILITY), "accommodation_labels": in_locale(ACCOMMODATIONS),
             "labels": labels}
 
 
-def _listing(endpoint: str, form, kinds: tuple[str, ...], title: str, page_template: str):
+def listing_page(endpoint: str, form, kinds: tuple[str, ...], title: str, page_template: str):
     """The full page, or for htmx the results partial; both from the same query."""
     filters = form.filters()
     found = finding.search(kinds, filters, requested_page())
@@ -43,27 +52,33 @@ def _listing(endpoint: str, form, kinds: tuple[str, ...], title: str, page_templ
 @bp.route("/training")
 def training():
     """Training tab: published courses with search, filters and pages."""
-    return _listing("find.training", CourseFilterForm(request.args), (COURSE,), _("Training"),
+    return listing_page("find.training", CourseFilterForm(request.args), (COURSE,), _("Training"),
                     "find/training.html")
 
 
 @bp.route("/opportunities")
 def opportunities():
     """Opportunities tab: reserved stalls and public-welfare posts."""
-    return _listing("find.opportunities", OpportunityFilterForm(request.args), finding.OPPORTUNITY_KINDS,
+    return listing_page("find.opportunities", OpportunityFilterForm(request.args), finding.OPPORTUNITY_KINDS,
                     _("Opportunities"), "find/opportunities.html")
+
+
+def detail_context(item) -> dict:
+    """What an item's page shows beside the item: the person acted for, their application if any,
+    whether it is saved, and whether the Apply button shows (also used by the job page)."""
+    acting = g.acting = resolve()  # g.acting: you() then speaks of them for a helper
+    today = dates.today()
+    return {"item": item, "today": today, "acting": acting,
+            "existing": drafts.existing_application(acting.person, item) if acting else None,
+            "saved": saved_items.is_saved(acting.person, item) if acting else False,
+            "can_apply": item.takes_applications_on(today) and not getattr(current_user, "is_staff", False)
+            and not getattr(current_user, "is_employer", False)}
 
 
 def _detail(item, back_endpoint: str):
     """Everything a person needs to decide, and the way to apply or the reason they cannot."""
-    acting = g.acting = resolve()  # g.acting: you() then speaks of them for a helper
-    today = dates.today()
-    return render_template(
-        "find/detail.html", title=item.title, item=item, today=today, acting=acting,
-        existing=drafts.existing_application(acting.person, item) if acting else None,
-        saved=saved_items.is_saved(acting.person, item) if acting else False,
-        can_apply=item.takes_applications_on(today) and not getattr(current_user, "is_staff", False),
-        back_url=url_for(back_endpoint))
+    return render_template("find/detail.html", title=item.title, back_url=url_for(back_endpoint),
+                           **detail_context(item))
 
 
 @bp.route("/training/<int:opportunity_id>")

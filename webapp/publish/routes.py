@@ -27,7 +27,7 @@ DONE = {StatusAction.PUBLISH: _l("Published. People can now find it and apply.")
 
 def _item(opportunity_id: int) -> Opportunity:
     opportunity = db.session.get(Opportunity, opportunity_id)
-    if opportunity is None:
+    if opportunity is None or opportunity.kind not in FORMS:  # an employer's job: /admin/jobs
         abort(404)
     return opportunity
 

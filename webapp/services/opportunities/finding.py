@@ -1,8 +1,8 @@
-"""Finding published courses, stalls and posts.
+"""Finding published courses, stalls, posts and employers' jobs.
 
 Queries only, no request objects. A list page costs one query whatever its length: the page of
-rows with the total counted alongside (Opportunity has no relationships, so nothing loads per
-row). The (kind, status, deadline) index drives every list and its order; category and district
+rows with the total counted alongside (a job's employer is joined into the same query, so nothing
+loads per row). The (kind, status, deadline) index drives every list and its order; category and district
 have their own indexes. The text search and the accessibility features are checked on the rows that
 index has already narrowed down.
 """
@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import String, case, cast, func, not_, or_, select
+from sqlalchemy.orm import contains_eager
 
 from ...extensions import db
-from ...models import COURSE, POST, STALL, Opportunity, OpportunityStatus
+from ...models import COURSE, JOB, POST, STALL, Opportunity, OpportunityStatus
 from ..common import dates
 from ..common.paging import Page, paginate
 
@@ -33,17 +34,21 @@ class Filters:
     open_now: bool = False
     rural: bool = False
     closed: bool = False  # also list the items whose applications have closed (after the others)
+    job_kind: str = ""  # jobs: a JobKind key
+    pay_at_least: int | None = None  # jobs: yuan a month the top of the pay range reaches
+    graduates: bool = False  # jobs: only posts reserved for graduates
 
     @property
     def active(self) -> bool:
         return any((self.q, self.kind, self.category, self.district, self.accessibility, self.open_now,
-                    self.rural, self.closed))
+                    self.rural, self.closed, self.job_kind, self.pay_at_least, self.graduates))
 
     def as_args(self) -> dict:
         """Query-string arguments that reproduce these filters (for page links)."""
         args = {"q": self.q, "kind": self.kind, "category": self.category, "district": self.district,
                 "accessibility": list(self.accessibility), "open": "y" if self.open_now else "",
-                "rural": "y" if self.rural else "", "closed": "y" if self.closed else ""}
+                "rural": "y" if self.rural else "", "closed": "y" if self.closed else "",
+                "job_kind": self.job_kind, "pay": self.pay_at_least or "", "graduates": "y" if self.graduates else ""}
         return {key: value for key, value in args.items() if value}
 
 
@@ -60,13 +65,20 @@ def _conditions(kinds: tuple[str, ...], filters: Filters, today: date) -> list:
         found.append(Opportunity.window_open_on(today))
     if filters.rural:
         found.append(Opportunity.rural.is_(True))
+    if filters.job_kind:
+        found.append(Opportunity.job_kind == filters.job_kind)
+    if filters.pay_at_least:
+        found.append(Opportunity.pay_max >= filters.pay_at_least)
+    if filters.graduates:
+        found.append(Opportunity.for_graduates.is_(True))
     if filters.q:
         words = filters.q[:MAX_QUERY]
+        text = Opportunity.duties if JOB in kinds else Opportunity.description  # a job's words are its duties
         found.append(or_(Opportunity.title.icontains(words, autoescape=True),
                          Opportunity.provider.icontains(words, autoescape=True),
-                         Opportunity.description.icontains(words, autoescape=True)))
+                         text.icontains(words, autoescape=True)))
     # The JSON list is stored as text (["step_free", "online"]) on SQLite and PostgreSQL alike;
-    # keys come from VENUE_ACCESSIBILITY, so they hold no LIKE wildcards.
+    # keys come from VENUE_ACCESSIBILITY or WORKPLACE_ACCESSIBILITY, so they hold no LIKE wildcards.
     as_text = cast(Opportunity.accessibility, String)
     found += [as_text.like(f'%"{feature}"%') for feature in filters.accessibility]
     return found
@@ -90,7 +102,11 @@ def search(kinds: tuple[str, ...], filters: Filters, page: int = 1, per_page: in
     order = (case((is_open, 0), (not_yet, 1), else_=2),
              case((is_open, Opportunity.deadline), (not_yet, Opportunity.opens_on)),
              Opportunity.deadline.desc(), Opportunity.id)
-    return paginate(select(Opportunity).where(*where).order_by(*order), page, per_page)
+    statement = select(Opportunity).where(*where).order_by(*order)
+    if JOB in kinds:  # the employer's name and type on each row, from the same query
+        # A many-to-one join, so no rows multiply and the page's LIMIT needs no subquery around it.
+        statement = statement.outerjoin(Opportunity.employer).options(contains_eager(Opportunity.employer))
+    return paginate(statement, page, per_page)
 
 
 def closed_not_shown(kinds: tuple[str, ...], filters: Filters, today: date | None = None) -> int:

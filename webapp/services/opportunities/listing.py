@@ -15,8 +15,9 @@ PER_PAGE = 20
 
 
 def listing(kind: str | None = None, status: str | None = None, page: int = 1, per_page: int = PER_PAGE) -> Page:
-    """The admin list, newest first: one query brings the page's rows and the total with them."""
-    conditions = [Opportunity.kind == kind] if kind else []
+    """The admin list, newest first: one query brings the page's rows and the total with them.
+    Employers' jobs are not published here (the admin sees them at /admin/jobs)."""
+    conditions = [Opportunity.kind == kind] if kind else [Opportunity.kind.in_(KINDS)]
     if status:
         conditions.append(Opportunity.listed_status(dates.today()) == status)
     return paginate(select(Opportunity).where(*conditions).order_by(Opportunity.id.desc()), page, per_page)
@@ -26,7 +27,8 @@ def counts(kind: str | None = None, status: str | None = None) -> tuple[dict, di
     """Numbers for the filter links, from one grouped query: per kind within the chosen status, and
     per status within the chosen kind; the key None counts them all."""
     listed = Opportunity.listed_status(dates.today())
-    rows = db.session.execute(select(Opportunity.kind, listed, func.count()).group_by(Opportunity.kind, listed)).all()
+    rows = db.session.execute(select(Opportunity.kind, listed, func.count()).where(Opportunity.kind.in_(KINDS))
+                              .group_by(Opportunity.kind, listed)).all()
     by_kind = {key: sum(n for k, s, n in rows if key in (None, k) and status in (None, s)) for key in (None, *KINDS)}
     by_status = {key: sum(n for k, s, n in rows if kind in (None, k) and key in (None, s))
                  for key in (None, *OpportunityStatus)}
