@@ -210,6 +210,9 @@ class World:
             "find.course": {"opportunity_id": self.course.id},
             "find.toggle_saved": {"opportunity_id": self.course.id},
             "admin.decision_template_switch": {"action": "deactivate"},
+            "jobs.job": {"opportunity_id": self.job.id},
+            "employer.edit_job": {"opportunity_id": self.job.id},
+            "admin.unpublish_job": {"opportunity_id": self.job.id},
         }.get(endpoint, {}))
         if variant == "draft":
             stall = endpoint in ("find.opportunity", "find.draw_results")

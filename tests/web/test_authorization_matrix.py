@@ -228,19 +228,18 @@ TABLE = {
     # The world's employer's licence photo: itself and administrators only.
     "GET /employer/licence/<int:employer_id>/<any(full, thumb):size>": row("404", anonymous=SIGN_IN, employer="200",
                                                                           admin="200"),
-    # Jobs (the world's opportunity_id is its post, not a job: job pages answer 404 until the world has a job).
-    # With employer personas: employer="200" / "422" / other_employer="404" on the employer rows.
-    "GET /employer/jobs": row("403", anonymous=SIGN_IN),
-    "GET /employer/jobs/new": row("403", anonymous=SIGN_IN),
-    "POST /employer/jobs/new": row("403", anonymous=SIGN_IN),
-    "GET /employer/jobs/<int:opportunity_id>/edit": row("403", anonymous=SIGN_IN),
-    "POST /employer/jobs/<int:opportunity_id>/edit": row("403", anonymous=SIGN_IN),
+    # Jobs: the employer's own (the world's job is the employer's), the public pages, the city's take-down.
+    "GET /employer/jobs": EMPLOYERS,
+    "GET /employer/jobs/new": EMPLOYERS,
+    "POST /employer/jobs/new": row(EMPLOYERS, employers="422"),
+    "GET /employer/jobs/<int:opportunity_id>/edit": row(EMPLOYERS, other_employer="404"),
+    "POST /employer/jobs/<int:opportunity_id>/edit": row(EMPLOYERS, employer="422", other_employer="404"),
     "GET /jobs": PUBLIC,
-    "GET /jobs/<int:opportunity_id>": row("404"),
+    "GET /jobs/<int:opportunity_id>": PUBLIC,
     "GET /jobs/fit": PERSON,
     "GET /admin/jobs": ADMIN,
-    "GET /admin/jobs/<int:opportunity_id>/unpublish": row(ADMIN, admin="404"),
-    "POST /admin/jobs/<int:opportunity_id>/unpublish": row(ADMIN, admin="404"),
+    "GET /admin/jobs/<int:opportunity_id>/unpublish": ADMIN,
+    "POST /admin/jobs/<int:opportunity_id>/unpublish": row(ADMIN, admin="422"),  # no reason given
 }
 
 @pytest.fixture

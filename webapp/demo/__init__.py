@@ -6,8 +6,7 @@ from ..models import User
 from ..services.accounts.passwords import hash_password
 from ..services.accounts.users import find_by_phone
 from ..services.audit import log as audit
-from . import applicant, casework, employers, opportunities, stall_draw
-from . import applicant, casework, jobs, opportunities, stall_draw
+from . import applicant, casework, employers, jobs, opportunities, stall_draw
 
 DEMO_PASSWORD = "yangquan2026"
 DEMO_ACCOUNTS = (

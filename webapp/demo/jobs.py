@@ -1,6 +1,6 @@
 """Demo jobs: a dozen varied published jobs of the two verified demo employers.
 
-The employer accounts (13800000005, a state body; 13800000006, a private firm) belong to the
+The employer accounts (13800000021, a state body; 13800000022, a private firm) belong to the
 employers' demo loader; where that has not run, they are made here, found by phone first, so
 either loader may run first and running again changes nothing. A phone already held by an
 account of another role is left alone, and that employer's jobs are not made.
@@ -18,7 +18,7 @@ from ..services.audit import log as audit
 from ..services.common import dates
 from ..services.employers.credit_code import check_character
 
-STATE_BODY, PRIVATE_FIRM = "13800000005", "13800000006"
+STATE_BODY, PRIVATE_FIRM = "13800000021", "13800000022"
 # phone, account name, organisation, org type, district, credit code body (17 characters)
 EMPLOYERS = (
     (STATE_BODY, "赵主任", "阳泉市城区行政审批服务管理局", "state_body", "chengqu", "11140300MB1234567"),
