@@ -223,3 +223,20 @@ def test_the_demo_employers_load_once_with_valid_codes(app, client_for):
     assert [rows[p].status for p in sorted(rows)] == ["verified", "verified", "pending"]
     page = client_for(rows["13800000021"].user, demo.DEMO_PASSWORD).get("/employer").get_data(as_text=True)
     assert "Quota not met: 1 disabled employees, 2 required" in page and "This rule is met." in page
+
+
+def test_verifying_an_employer_publishes_the_jobs_it_saved_while_waiting(app):
+    from webapp.models import OpportunityStatus
+
+    waiting = factories.employer(status="pending")
+    saved = factories.job(waiting, title="等待发布的岗位")
+    taken_down = factories.job(waiting, title="被下架的岗位", unpublished_reason="薪酬写错")
+    saved.status = taken_down.status = OpportunityStatus.DRAFT  # as posting saves them while waiting
+    db.session.commit()
+    admin = make_user("admin", phone="13500000888")
+    verification.verify(admin, waiting)
+    db.session.expire_all()
+    assert db.session.get(type(saved), saved.id).status == OpportunityStatus.PUBLISHED
+    assert db.session.get(type(saved), taken_down.id).status == OpportunityStatus.DRAFT  # the city took it down
+    event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "employer.verified")).one()
+    assert json.loads(event.detail)["jobs_published"] == 1

@@ -15,6 +15,7 @@ from ..audit import log as audit
 from ..common.errors import DomainError
 from ..common.paging import paginate
 from ..common.text import plain
+from ..jobs import posting
 from .accounts import check_numbers
 
 MAX_REASON = 500
@@ -38,13 +39,15 @@ def listing(page: int = 1):
 
 
 def verify(admin, employer: Employer, ip: str | None = None) -> Employer:
-    """Verified: its jobs may be published."""
+    """Verified: the jobs it saved while waiting are published in the same transaction."""
     _require_admin(admin)
     if employer.status == EmployerStatus.VERIFIED:
         raise DomainError(_l("This employer is already verified."))
     employer.status, employer.status_reason = EmployerStatus.VERIFIED, None
     employer.verified_at, employer.verified_by_id = utcnow(), admin.id
-    audit.record("employer.verified", actor=admin, subject=employer.user_id, ip=ip, employer_id=employer.id)
+    published = posting.publish_waiting_jobs(employer)
+    audit.record("employer.verified", actor=admin, subject=employer.user_id, ip=ip, employer_id=employer.id,
+                 jobs_published=published)
     db.session.commit()
     return employer
 
