@@ -101,3 +101,15 @@ def approved(person, item, caseworker):
     verified(person, caseworker)
     app = machine.claim(caseworker, submitted(person, item))
     return machine.approve(caseworker, app)
+
+
+def fair(creator, district: str | None = "chengqu", status: str = "published", days: int = 20, **fields):
+    """A job fair on site, `days` from today."""
+    from webapp.models import Fair
+
+    found = Fair(title=fields.pop("title", "残疾人专场招聘会"), mode=fields.pop("mode", "on_site"),
+                 venue=fields.pop("venue", "城区人才市场"), date=service_today() + timedelta(days=days),
+                 district=district, status=status, created_by_id=creator.id, **fields)
+    db.session.add(found)
+    db.session.commit()
+    return found

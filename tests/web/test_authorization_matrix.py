@@ -54,6 +54,9 @@ PERSON = row("403", anonymous=SIGN_IN, acting="200", lone_helper=CHOOSE)
 # Names one of the owner's objects: anyone acting for someone else is told it is not there.
 OWNED = row(PERSON, other="404", helper_of_other="404")
 NOT_ALLOWED = row("405")
+# Employer personas (the lead adds them to PERSONAS): their answers, for the rows that name them.
+def for_employers(**answers: str) -> dict[str, str]:
+    return {name: answer for name, answer in answers.items() if name in PERSONAS}
 
 # An empty form is refused beside its fields with 422; a minimal one (World.form) gets to the rule.
 TABLE = {
@@ -156,6 +159,25 @@ TABLE = {
 
     # Casework: staff, each within their scope; drafts are the applicant's own.
     "GET /casework": STAFF,
+    # Job fairs: public pages; staff hold them (a caseworker in their district); employers join; people register.
+    "GET /fairs": PUBLIC,
+    "GET /fairs/<int:fair_id>": PUBLIC,
+    "GET /fairs/<int:fair_id> (draft)": row("404"),
+    "GET /fairs/manage": STAFF,
+    "GET /fairs/new": STAFF,
+    "POST /fairs/new": row(STAFF, staff="422"),
+    "GET /fairs/<int:fair_id>/edit": IN_SCOPE,
+    "POST /fairs/<int:fair_id>/edit": row(IN_SCOPE, staff="303 fairs.edit", outsider="404"),  # nothing changed
+    "POST /fairs/<int:fair_id>/<action>": row(IN_SCOPE, staff="303 fairs.edit", outsider="404"),  # a new draft
+    "GET /fairs/<int:fair_id>/registrations": IN_SCOPE,
+    "POST /fairs/<int:fair_id>/registrations": row(IN_SCOPE, staff="303 fairs.registrations", outsider="404"),
+    "GET /fairs/<int:fair_id>/join": row("403", anonymous=SIGN_IN, **for_employers(employer="200", other_employer="200")),
+    "POST /fairs/<int:fair_id>/join": row("403", anonymous=SIGN_IN,
+                                          **for_employers(employer="422", other_employer="422")),
+    "GET /fairs/<int:fair_id>/register": PERSON,
+    "POST /fairs/<int:fair_id>/register": row(PERSON, acting="303 fairs.mine"),
+    "POST /fairs/<int:fair_id>/cancel": row(PERSON, acting="303 fairs.mine"),
+    "GET /fairs/mine": PERSON,
     "GET /casework/applications/<reference>": IN_SCOPE,
     "GET /casework/applications/<reference> (draft)": row(IN_SCOPE, staff="404"),
     "GET /casework/applications/<reference> (other)": row(IN_SCOPE, caseworker="404"),
