@@ -113,3 +113,17 @@ def fair(creator, district: str | None = "chengqu", status: str = "published", d
     db.session.add(found)
     db.session.commit()
     return found
+
+
+def graduate_plan(person, caseworker, status: str = "student"):
+    """A graduate's plan for `person` with one step to do: (plan, the step's id)."""
+    from webapp.models import GraduatePlan, PlanAction
+
+    plan = GraduatePlan(user_id=person.id, district=caseworker.district or "chengqu", school="山西大学",
+                        graduation_year=service_today().year + 1, status=status, created_by_id=caseworker.id)
+    db.session.add(plan)
+    db.session.flush()
+    action = PlanAction(plan_id=plan.id, text="推荐用人单位", owner="城区员", due_on=service_today() + timedelta(days=7))
+    db.session.add(action)
+    db.session.commit()
+    return plan, action.id

@@ -108,6 +108,7 @@ class World:
         needs_version(self.other)
         self.fair = factories.fair(self.admin, district=OWNER_DISTRICT)
         self.draft_fair = factories.fair(self.admin, district=OWNER_DISTRICT, status="draft")
+        self.plan, self.plan_action_id = factories.graduate_plan(self.owner, self.caseworker)
         self.template = DecisionTemplate(kind="reject", text="证件照片不清楚", active=True, created_by_id=self.admin.id)
         db.session.add(self.template)
         db.session.commit()
@@ -186,6 +187,7 @@ class World:
             "number": 2, "link_id": self.spare_link.id, "applicant_id": self.owner.id,
             "user_id": self.owner.id, "opportunity_id": self.post.id, "template_id": self.template.id,
             "table": "employment", "purpose": "register", "filename": "css/app.css", "fair_id": self.fair.id,
+            "plan_id": self.plan.id, "action_id": self.plan_action_id,
         }
         found.update({
             "admin.staff_edit": {"user_id": self.colleague.id},

@@ -159,6 +159,15 @@ TABLE = {
 
     # Casework: staff, each within their scope; drafts are the applicant's own.
     "GET /casework": STAFF,
+    # The graduates' ledger: staff of the person's district or the city; another district is told it is not there.
+    "GET /casework/graduates": STAFF,
+    "GET /casework/graduates/new": STAFF,
+    "POST /casework/graduates/new": row(STAFF, staff="422"),
+    "GET /casework/graduates/<int:plan_id>": IN_SCOPE,
+    "POST /casework/graduates/<int:plan_id>/actions": row(IN_SCOPE, staff="422", outsider="404"),
+    "POST /casework/graduates/<int:plan_id>/actions/<int:action_id>/done": row(
+        IN_SCOPE, staff="303 graduates.plan", outsider="404"),  # already done: said on the plan page
+    "POST /casework/graduates/<int:plan_id>/contacts": row(IN_SCOPE, staff="422", outsider="404"),
     # Job fairs: public pages; staff hold them (a caseworker in their district); employers join; people register.
     "GET /fairs": PUBLIC,
     "GET /fairs/<int:fair_id>": PUBLIC,
