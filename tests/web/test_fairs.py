@@ -151,3 +151,15 @@ def test_attendance_is_recorded_from_the_day_of_the_fair(client_for, freeze_cloc
     freeze_clock(f"{day(10)} 09:00")
     later = client_for(factories.applicant())
     assert later.post(f"/fairs/{fair.id}/register", data={}).status_code == 422
+
+
+def test_the_public_fair_pages_are_cached_for_anonymous_visitors_until_a_fair_changes(app, client_for):
+    fair = _published(client_for)
+    visitor = app.test_client()
+    assert visitor.get("/fairs").headers.get("X-Page-Cache") == "miss"
+    assert visitor.get("/fairs").headers.get("X-Page-Cache") == "hit"
+    assert visitor.get(f"/fairs/{fair.id}").headers.get("X-Page-Cache") == "miss"
+    admin = client_for(make_user("admin", phone="13500000078"))
+    assert admin.post(f"/fairs/{fair.id}/close").status_code == 303
+    again = visitor.get(f"/fairs/{fair.id}")
+    assert again.headers.get("X-Page-Cache") == "miss" and "no one can register any more" in again.get_data(as_text=True)

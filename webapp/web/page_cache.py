@@ -53,9 +53,9 @@ from .serving.compression import carries_secret
 log = logging.getLogger(__name__)
 
 PAGES = frozenset({"main.home", "find.training", "find.opportunities", "find.course", "find.opportunity",
-                   "pwa.offline"})
+                   "pwa.offline", "fairs.index", "fairs.detail"})
 # The tables those pages read. A transaction writing one of them invalidates every cached page.
-PUBLIC_TABLES = frozenset({"opportunities"})
+PUBLIC_TABLES = frozenset({"opportunities", "fairs", "fair_jobs", "employers"})
 
 GENERATION = "generation"
 # Other figures kept in the same cache, each under a generation token of its own that a commit
