@@ -39,8 +39,9 @@ def start(user, data: dict, ip: str | None = None) -> GraduatePlan:
     problems = []
     person = None
     try:
-        if data.get("person_id"):
-            found = scope.person_for(user, int(data["person_id"]))
+        if str(data.get("person_id") or "").strip():
+            person_id = whole_number(data["person_id"], 10**12)
+            found = scope.person_for(user, person_id) if person_id else None
             if found is None:
                 raise DomainError(_l("No applicant of your district has that mobile number."), "phone")
             person = found[0]
