@@ -40,7 +40,7 @@ def test_a_caseworker_keeps_a_plan_with_steps_and_contacts(client_for, caseworke
     assert "Nothing overdue" in browser.get("/casework/graduates").get_data(as_text=True)
     freeze_clock("2026-12-10 10:00")  # the first step is now past due
     listed = browser.get("/casework/graduates").get_data(as_text=True)
-    assert "李明" in listed and "1 step overdue" in listed
+    assert "李明" in listed and "1 step overdue" in listed and "1 plan has a step overdue." in listed
     page = browser.get(f"/casework/graduates/{plan.id}").get_data(as_text=True)
     assert "Overdue: was due on" in page and "推荐两家用人单位" in page
     first = db.session.scalar(select(PlanAction).where(PlanAction.text == "推荐两家用人单位"))
@@ -140,3 +140,30 @@ def test_a_plan_is_started_from_the_person_page(client_for, caseworker):
                                                              "graduation_year": "2026", "status": "graduate"})
     assert response.status_code == 303
     assert db.session.scalar(select(GraduatePlan.user_id)) == person.id
+
+
+def test_the_ledger_takes_the_same_queries_for_more_plans(client_for, caseworker):
+    from sqlalchemy import event
+
+    browser = client_for(caseworker)
+
+    def queries() -> int:
+        statements = []
+        listen = lambda *_args: statements.append(1)  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listen)
+        try:
+            assert browser.get("/casework/graduates").status_code == 200
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listen)
+        return len(statements)
+
+    def more(count: int) -> None:
+        for _ in range(count):
+            plan = _start(browser, factories.applicant())
+            browser.post(f"/casework/graduates/{plan.id}/actions",
+                         data={"action-text": "找工作", "action-owner": "本人", "action-due_on": "2020-01-01"})
+
+    more(2)
+    few = queries()
+    more(4)
+    assert queries() == few

@@ -30,6 +30,7 @@ def index():
     """The district's plans, overdue steps counted, soonest due first."""
     return render_template("graduates/index.html", title=_("Graduates' plans"),
                            page=ledger.ledger(current_user, requested_page()), today=today(),
+                           overdue=ledger.overdue_summary(current_user),
                            back_url=url_for("main.me"))
 
 

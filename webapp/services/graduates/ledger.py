@@ -45,6 +45,16 @@ def ledger(user, page: int) -> Page:
     return paginate(statement, page, PER_PAGE, rows=lambda row: LedgerRow(*row[:5]))
 
 
+def overdue_summary(user) -> tuple[int, int]:
+    """(plans with a step overdue, steps overdue) in the user's ledger: one query."""
+    statement = (select(func.count(func.distinct(PlanAction.plan_id)), func.count())
+                 .join(GraduatePlan, GraduatePlan.id == PlanAction.plan_id).where(overdue_condition(today())))
+    if not scope.sees_everyone(user):
+        statement = statement.where(GraduatePlan.district == user.district)
+    plans, steps = db.session.execute(statement).one()
+    return int(plans), int(steps)
+
+
 def actions_of(plan: GraduatePlan) -> list[PlanAction]:
     """Not done first, soonest due first; then the done ones."""
     return list(db.session.scalars(select(PlanAction).where(PlanAction.plan_id == plan.id).order_by(
