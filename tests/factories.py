@@ -101,3 +101,29 @@ def approved(person, item, caseworker):
     verified(person, caseworker)
     app = machine.claim(caseworker, submitted(person, item))
     return machine.approve(caseworker, app)
+
+
+def fair(creator, district: str | None = "chengqu", status: str = "published", days: int = 20, **fields):
+    """A job fair on site, `days` from today."""
+    from webapp.models import Fair
+
+    found = Fair(title=fields.pop("title", "残疾人专场招聘会"), mode=fields.pop("mode", "on_site"),
+                 venue=fields.pop("venue", "城区人才市场"), date=service_today() + timedelta(days=days),
+                 district=district, status=status, created_by_id=creator.id, **fields)
+    db.session.add(found)
+    db.session.commit()
+    return found
+
+
+def graduate_plan(person, caseworker, status: str = "student"):
+    """A graduate's plan for `person` with one step to do: (plan, the step's id)."""
+    from webapp.models import GraduatePlan, PlanAction
+
+    plan = GraduatePlan(user_id=person.id, district=caseworker.district or "chengqu", school="山西大学",
+                        graduation_year=service_today().year + 1, status=status, created_by_id=caseworker.id)
+    db.session.add(plan)
+    db.session.flush()
+    action = PlanAction(plan_id=plan.id, text="推荐用人单位", owner="城区员", due_on=service_today() + timedelta(days=7))
+    db.session.add(action)
+    db.session.commit()
+    return plan, action.id

@@ -38,7 +38,7 @@ PERSONAS = ("anonymous", "owner", "other", "helper", "helper_of_other", "lone_he
 # and after any answer that may have changed something.
 RENEWED = {"applying.start", "applying.withdraw", "profile.remove", "casework.claim", "casework.unclaim",
            "casework.approve", "casework.reject", "casework.ask", "casework.reassign", "casework.helper_link",
-           "publish.act", "admin.decision_template_switch"}
+           "publish.act", "admin.decision_template_switch", "fairs.move"}
 # Requests that end every session of the account, or the account: asked by stand-ins (World.stand_in).
 STAND_IN = {"auth.logout", "profile.delete"}
 
@@ -115,6 +115,9 @@ class World:
         needs_version(self.owner)
         needs_version(self.owner)  # the owner has versions 1 and 2, the other applicant only 1
         needs_version(self.other)
+        self.fair = factories.fair(self.admin, district=OWNER_DISTRICT)
+        self.draft_fair = factories.fair(self.admin, district=OWNER_DISTRICT, status="draft")
+        self.plan, self.plan_action_id = factories.graduate_plan(self.owner, self.caseworker)
         self.template = DecisionTemplate(kind="reject", text="证件照片不清楚", active=True, created_by_id=self.admin.id)
         db.session.add(self.template)
         db.session.commit()
@@ -196,6 +199,8 @@ class World:
             "user_id": self.owner.id, "opportunity_id": self.post.id, "template_id": self.template.id,
             "table": "employment", "purpose": "register", "filename": "css/app.css",
             "employer_id": self.employer_row.id,
+            "table": "employment", "purpose": "register", "filename": "css/app.css", "fair_id": self.fair.id,
+            "plan_id": self.plan.id, "action_id": self.plan_action_id,
         }
         found.update({
             "admin.staff_edit": {"user_id": self.colleague.id},
@@ -213,11 +218,12 @@ class World:
             "jobs.job": {"opportunity_id": self.job.id},
             "employer.edit_job": {"opportunity_id": self.job.id},
             "admin.unpublish_job": {"opportunity_id": self.job.id},
+            "fairs.move": {"action": "publish"},
         }.get(endpoint, {}))
         if variant == "draft":
             stall = endpoint in ("find.opportunity", "find.draw_results")
             found.update(opportunity_id=(self.draft_stall if stall else self.draft_course).id,
-                         reference=self.draft_application.reference)
+                         reference=self.draft_application.reference, fair_id=self.draft_fair.id)
         elif variant == "other":
             found.update(user_id=self.other.id, applicant_id=self.other.id,
                          reference=self.other_application.reference)
@@ -242,6 +248,8 @@ class World:
             return {"opportunity_id": self.published("course", title="新课程").id}
         if endpoint == "publish.act":
             return {"opportunity_id": self.unpublished("course", title="待发布").id}
+        if endpoint == "fairs.move":
+            return {"fair_id": factories.fair(self.admin, district=OWNER_DISTRICT, status="draft").id}
         if endpoint == "casework.helper_link":
             helper = make_user("helper", phone=_phone("138"), name="邻居")
             return {"form": {"applicant_phone": self.owner.phone, "helper_phone": helper.phone,

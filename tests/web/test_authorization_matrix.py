@@ -57,6 +57,9 @@ PERSON = row("403", anonymous=SIGN_IN, acting="200", lone_helper=CHOOSE)
 OWNED = row(PERSON, other="404", helper_of_other="404")
 NOT_ALLOWED = row("405")
 EMPLOYERS = row("403", anonymous=SIGN_IN, employers="200")
+# Employer personas (the lead adds them to PERSONAS): their answers, for the rows that name them.
+def for_employers(**answers: str) -> dict[str, str]:
+    return {name: answer for name, answer in answers.items() if name in PERSONAS}
 
 # An empty form is refused beside its fields with 422; a minimal one (World.form) gets to the rule.
 TABLE = {
@@ -159,6 +162,34 @@ TABLE = {
 
     # Casework: staff, each within their scope; drafts are the applicant's own.
     "GET /casework": STAFF,
+    # The graduates' ledger: staff of the person's district or the city; another district is told it is not there.
+    "GET /casework/graduates": STAFF,
+    "GET /casework/graduates/new": STAFF,
+    "POST /casework/graduates/new": row(STAFF, staff="422"),
+    "GET /casework/graduates/<int:plan_id>": IN_SCOPE,
+    "POST /casework/graduates/<int:plan_id>/actions": row(IN_SCOPE, staff="422", outsider="404"),
+    "POST /casework/graduates/<int:plan_id>/actions/<int:action_id>/done": row(
+        IN_SCOPE, staff="303 graduates.plan", outsider="404"),  # already done: said on the plan page
+    "POST /casework/graduates/<int:plan_id>/contacts": row(IN_SCOPE, staff="422", outsider="404"),
+    # Job fairs: public pages; staff hold them (a caseworker in their district); employers join; people register.
+    "GET /fairs": PUBLIC,
+    "GET /fairs/<int:fair_id>": PUBLIC,
+    "GET /fairs/<int:fair_id> (draft)": row("404"),
+    "GET /fairs/manage": STAFF,
+    "GET /fairs/new": STAFF,
+    "POST /fairs/new": row(STAFF, staff="422"),
+    "GET /fairs/<int:fair_id>/edit": IN_SCOPE,
+    "POST /fairs/<int:fair_id>/edit": row(IN_SCOPE, staff="303 fairs.edit", outsider="404"),  # nothing changed
+    "POST /fairs/<int:fair_id>/<action>": row(IN_SCOPE, staff="303 fairs.edit", outsider="404"),  # a new draft
+    "GET /fairs/<int:fair_id>/registrations": IN_SCOPE,
+    "POST /fairs/<int:fair_id>/registrations": row(IN_SCOPE, staff="303 fairs.registrations", outsider="404"),
+    "GET /fairs/<int:fair_id>/join": row("403", anonymous=SIGN_IN, **for_employers(employer="200", other_employer="200")),
+    "POST /fairs/<int:fair_id>/join": row("403", anonymous=SIGN_IN,
+                                          **for_employers(employer="422", other_employer="422")),
+    "GET /fairs/<int:fair_id>/register": PERSON,
+    "POST /fairs/<int:fair_id>/register": row(PERSON, acting="303 fairs.mine"),
+    "POST /fairs/<int:fair_id>/cancel": row(PERSON, acting="303 fairs.mine"),
+    "GET /fairs/mine": PERSON,
     "GET /casework/applications/<reference>": IN_SCOPE,
     "GET /casework/applications/<reference> (draft)": row(IN_SCOPE, staff="404"),
     "GET /casework/applications/<reference> (other)": row(IN_SCOPE, caseworker="404"),

@@ -6,6 +6,7 @@ from flask_babel import ngettext
 from markupsafe import Markup
 
 from ..models import DISTRICT_LABELS, POST, STALL
+from ..models.ledger import GRADUATE_STATUS_LABELS
 from ..services.identity.numbers import CATEGORY_LABELS
 from ..services.reports import figures
 from .charts import Bar, counts_chart, hbar
@@ -158,6 +159,19 @@ def _decisions(f: figures.Figures, large: bool) -> Table:
     return table
 
 
+def _graduates(f: figures.Figures, large: bool) -> Table:
+    """The graduates' ledger (一人一策): plans per stage and those with a step overdue."""
+    title = _("Graduates' plans")
+    rows = [[str(label), f.graduate_plans.get(stage.value, 0), f.graduate_overdue_by_stage.get(stage.value, 0)]
+            for stage, label in GRADUATE_STATUS_LABELS.items()]
+    table = Table("graduates", title, _("Plans for disabled students and recent graduates, as of today"),
+                  [_("Stage"), _("Plans"), _("Plans with a step overdue")], rows,
+                  counts_chart("chart-graduates", title, [(row[0], row[1]) for row in rows], large=large))
+    table.summary = ngettext("%(num)d plan has a step overdue.", "%(num)d plans have a step overdue.",
+                             f.graduate_plans_overdue)
+    return table
+
+
 def build_tables(f: figures.Figures, large: bool = False, every_row: bool = False) -> list[Table]:
     """The page's tables (`every_row`: the spreadsheets', with nothing left out)."""
     statuses = [(s.label, f.by_status.get(s, 0)) for s in figures.STATUS_ORDER]
@@ -176,4 +190,5 @@ def build_tables(f: figures.Figures, large: bool = False, every_row: bool = Fals
         _counts("statuses", _("Applications by status"), _("Applications sent in %(year)d by status", year=f.year),
                 [_("Status"), _("Applications")], statuses, large),
         _decisions(f, large),
+        _graduates(f, large),
     ]

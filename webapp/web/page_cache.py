@@ -56,6 +56,9 @@ PAGES = frozenset({"main.home", "find.training", "find.opportunities", "find.cou
                    "jobs.index", "jobs.job", "pwa.offline"})
 # The tables those pages read. A transaction writing one of them invalidates every cached page.
 PUBLIC_TABLES = frozenset({"opportunities", "employers"})  # a job shows its employer's name
+                   "pwa.offline", "fairs.index", "fairs.detail"})
+# The tables those pages read. A transaction writing one of them invalidates every cached page.
+PUBLIC_TABLES = frozenset({"opportunities", "fairs", "fair_jobs", "employers"})
 
 GENERATION = "generation"
 # Other figures kept in the same cache, each under a generation token of its own that a commit

@@ -4,7 +4,7 @@ The plan's training and funding targets are yearly rates (每年…不少于), s
 them and, while it runs, against the share of the year gone by; its 70% employment rate is the goal
 it set for the end of 2024 (到2024年底), kept as the benchmark for later years.
 
-Seven grouped queries, whatever the number of people or items (no query per row). "This year" is
+Eight grouped queries, whatever the number of people or items (no query per row). "This year" is
 the calendar year in Yangquan's time zone; timestamps are stored as naive UTC.
 """
 import bisect
@@ -20,10 +20,12 @@ from ...models import (
     POST,
     STALL,
     Application,
+    GraduatePlan,
     NeedsRegistration,
     NeedsStatus,
     Opportunity,
     OpportunityStatus,
+    PlanAction,
     Profile,
     Role,
     User,
@@ -87,6 +89,10 @@ class Figures:
     # the median, and how many fall in each of DAY_BUCKETS.
     median_days: float | None = None
     day_buckets: list[tuple[int | None, int]] = field(default_factory=list)
+    # -- graduates' ledger (一人一策): plans per stage, and of them those with an overdue step --
+    graduate_plans: dict = field(default_factory=dict)          # stage -> plans
+    graduate_overdue_by_stage: dict = field(default_factory=dict)  # stage -> plans with a step overdue
+    graduate_plans_overdue: int = 0
 
     @property
     def employment_share(self) -> float | None:
@@ -187,4 +193,21 @@ def compute(year: int | None = None) -> Figures:
         for submitted, decided in db.session.execute(
             select(Application.submitted_at, Application.decided_at)
             .where(Application.submitted_at.is_not(None), _between(Application.decided_at, start, end))).all()))
+
+    # --- graduates' ledger (一人一策) --------------------------------------------------------
+    # 8. Plans per stage, and how many have a step past due and not done (one grouped query).
+    _graduate_plans(figures, now)
     return figures
+
+
+def _graduate_plans(figures: Figures, now: date) -> None:
+    from ..graduates.ledger import overdue_condition
+
+    late = select(PlanAction.id).where(PlanAction.plan_id == GraduatePlan.id, overdue_condition(now)).exists()
+    for stage, plans, overdue in db.session.execute(
+            select(GraduatePlan.status, func.count(), func.coalesce(func.sum(case((late, 1), else_=0)), 0))
+            .group_by(GraduatePlan.status)).all():
+        figures.graduate_plans[str(stage)] = int(plans)
+        figures.graduate_overdue_by_stage[str(stage)] = int(overdue)
+        figures.graduate_plans_overdue += int(overdue)
+# --- end of the graduates' ledger ----------------------------------------------------------
