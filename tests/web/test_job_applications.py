@@ -185,3 +185,104 @@ def test_the_passport_shares_only_what_was_ticked(app):
     machine.submit(me, application)
     with pytest.raises(DomainError):
         drafts.save_answers(me, application, {"shared": []})
+
+
+# -- the pages -------------------------------------------------------------------------------------
+
+def _shared(person, job, parts):
+    me = Acting(person, person)
+    application = drafts.start(me, job)
+    drafts.save_answers(me, application, {"shared": parts})
+    return machine.submit(me, application)
+
+
+def test_applying_for_a_job_asks_what_to_share_with_nothing_ticked(app, client_for):
+    person = factories.applicant()
+    job = factories.job()
+    browser = client_for(person)
+    started = browser.post(f"/apply/{job.id}")
+    page = browser.get(started.location).get_data(as_text=True)
+    assert "What may the employer see?" in page and "<legend" in page and " checked" not in page
+    assert "health information" in page
+    response = browser.post(started.location, data={"shared": ["accommodations", "category"]})
+    assert response.status_code == 303
+    check = browser.get(response.location).get_data(as_text=True)
+    assert "The workplace accommodations I need" in check and "My disability category" in check
+
+
+def test_the_employer_sees_only_what_was_shared_and_never_the_numbers(app, client_for):
+    boss = factories.employer()
+    job = factories.job(boss)
+    person = factories.applicant(name="王芳", category="1")
+    application = _shared(person, job, ["assessment"])
+    page = client_for(boss.user).get(f"/employer/applications/{application.reference}").get_data(as_text=True)
+    assert "王芳" in page and "Work ability assessment" in page
+    profile_numbers = db.session.execute(db.text(
+        "select id_number_enc, certificate_enc from profiles where user_id = :id"), {"id": person.id}).first()
+    for number in (factories.id_number(n) for n in range(1, 200)):
+        assert number not in page and number[:6] + "********" not in page
+    assert "Visual" not in page and "Disability category" not in page and "Level" not in page
+    assert profile_numbers[0] not in page
+    audited = db.session.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.action == "employer.viewed_application", AuditEvent.subject_id == person.id))
+    assert audited == 1
+
+
+def test_another_employer_is_told_the_application_is_not_there(app, client_for):
+    application = factories.submitted(factories.applicant(), factories.job())
+    other = client_for(factories.employer(name="别的公司").user)
+    assert other.get(f"/employer/applications/{application.reference}").status_code == 404
+    assert other.post(f"/employer/applications/{application.reference}/shortlist").status_code == 404
+    assert application.reference not in other.get("/employer/applications").get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.action == "employer.viewed_application")) == 0
+
+
+def test_the_employer_lists_filters_and_decides_on_its_pages(app, client_for):
+    boss = factories.employer()
+    first, second = factories.job(boss, title="数据录入员"), factories.job(boss, title="客服专员")
+    one = factories.submitted(factories.applicant(name="甲"), first)
+    two = factories.submitted(factories.applicant(name="乙"), second)
+    browser = client_for(boss.user)
+    listing = browser.get("/employer/applications").get_data(as_text=True)
+    assert one.reference in listing and two.reference in listing
+    filtered = browser.get(f"/employer/applications?job={first.id}").get_data(as_text=True)
+    assert one.reference in filtered and two.reference not in filtered
+    assert browser.post(f"/employer/applications/{one.reference}/shortlist").status_code == 303
+    refused = browser.post(f"/employer/applications/{one.reference}/invite", data={"day": "明天", "time": "09:30",
+                                                                              "place": "会议室"})
+    assert refused.status_code == 422 and "for example 2026-12-10" in refused.get_data(as_text=True)
+    sent = browser.post(f"/employer/applications/{one.reference}/invite",
+                        data={"day": "2026-12-10", "time": "14:00", "place": "公司二楼", "interpreter": "y"})
+    assert sent.status_code == 303
+    page = browser.get(sent.location).get_data(as_text=True)
+    assert "2026-12-10 14:00" in page and "Yes, one will be there" in page
+    assert browser.get(f"/employer/applications?status=interview").get_data(as_text=True).count("甲") == 1
+    rejected = browser.post(f"/employer/applications/{two.reference}/reject", data={"reason": ""})
+    assert rejected.status_code == 422
+    assert _fresh(two).status == S.SUBMITTED
+
+
+def test_the_applicant_sees_the_interview_and_answers_the_offer(app, client_for):
+    boss = factories.employer()
+    application = factories.submitted(factories.applicant(), factories.job(boss))
+    machine.invite(boss.user, application, **INTERVIEW)
+    machine.offer(boss.user, application)
+    browser = client_for(application.applicant)
+    page = browser.get(f"/me/applications/{application.reference}").get_data(as_text=True)
+    assert "公司一楼会议室" in page and "Accept the job" in page and "Decline the offer" in page
+    assert browser.post(f"/me/applications/{application.reference}/accept").status_code == 303
+    assert _fresh(application).status == S.HIRED
+    page = browser.get(f"/me/applications/{application.reference}").get_data(as_text=True)
+    assert "Accept the job" not in page
+
+
+def test_caseworkers_see_job_applications_but_have_no_decision_buttons(app, client_for):
+    application = factories.submitted(factories.applicant(district="chengqu"), factories.job())
+    caseworker = make_user("caseworker", phone="13700000001", district="chengqu")
+    browser = client_for(caseworker)
+    assert application.reference in browser.get("/casework").get_data(as_text=True)
+    page = browser.get(f"/casework/applications/{application.reference}").get_data(as_text=True)
+    assert "/claim" not in page and "/approve" not in page
+    assert browser.post(f"/casework/applications/{application.reference}/claim").status_code == 409
+    assert _fresh(application).status == S.SUBMITTED

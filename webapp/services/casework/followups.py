@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 
 from ...extensions import db
 from ...models import Application, Opportunity, Profile, User
@@ -14,6 +14,7 @@ from ..audit import log as audit
 from ..common import dates, paging
 from ..common.errors import DomainError
 from ..common.text import plain
+from . import scope
 
 
 def add_months(day: date, months: int) -> date:
@@ -37,22 +38,28 @@ class Due:
     overdue: bool
 
 
-def _due_query(districts):
-    query = (select(FollowUp, User, Opportunity).join(Application, FollowUp.application_id == Application.id)
-             .join(User, User.id == Application.applicant_id).join(Opportunity, Opportunity.id == Application.opportunity_id)
-             .where(FollowUp.done_on.is_(None)))
-    if districts is not None:
-        query = query.join(Profile, Profile.user_id == Application.applicant_id).where(Profile.district.in_(districts))
-    return query
+def _in_scope(user):
+    """Follow-ups of the people `user` may see (scope.py): the district's, or the city's."""
+    conditions = scope.people(user)
+    return (select(FollowUp, User, Opportunity).join(Application, FollowUp.application_id == Application.id)
+            .join(User, User.id == Application.applicant_id).join(Opportunity, Opportunity.id == Application.opportunity_id)
+            .join(Profile, Profile.user_id == Application.applicant_id)
+            .where(*(conditions if conditions is not None else [false()])))
 
 
 PER_PAGE = 20
 
 
-def due(districts, page: int = 1, today: date | None = None):
-    """Visits not yet made in the districts (None: the whole city), soonest due first; and how many are overdue."""
+def follow_up_for(user, follow_up_id) -> FollowUp | None:
+    """One visit still to make, or None when it is out of scope, done or not there."""
+    row = db.session.execute(_in_scope(user).where(FollowUp.id == follow_up_id, FollowUp.done_on.is_(None))).first()
+    return row[0] if row else None
+
+
+def due(user, page: int = 1, today: date | None = None):
+    """Visits not yet made to the people `user` may see, soonest due first; and how many are overdue."""
     today = today or dates.today()
-    query = _due_query(districts)
+    query = _in_scope(user).where(FollowUp.done_on.is_(None))
     overdue = db.session.scalar(select(func.count()).select_from(
         query.where(FollowUp.due_on < today).with_only_columns(FollowUp.id).subquery()))
     found = paging.paginate(query.order_by(FollowUp.due_on, FollowUp.id), page, PER_PAGE,
