@@ -4,7 +4,7 @@ The plan's training and funding targets are yearly rates (每年…不少于), s
 them and, while it runs, against the share of the year gone by; its 70% employment rate is the goal
 it set for the end of 2024 (到2024年底), kept as the benchmark for later years.
 
-Seven grouped queries, whatever the number of people or items (no query per row). "This year" is
+Eight grouped queries, whatever the number of people or items (no query per row). "This year" is
 the calendar year in Yangquan's time zone; timestamps are stored as naive UTC.
 """
 import bisect
@@ -20,6 +20,8 @@ from ...models import (
     POST,
     STALL,
     Application,
+    Assessment,
+    EmploymentRecord,
     NeedsRegistration,
     NeedsStatus,
     Opportunity,
@@ -87,6 +89,8 @@ class Figures:
     # the median, and how many fall in each of DAY_BUCKETS.
     median_days: float | None = None
     day_buckets: list[tuple[int | None, int]] = field(default_factory=list)
+    # The employment rate per district (key or None): (people able to work, of them employed).
+    employment_by_district: dict = field(default_factory=dict)
 
     @property
     def employment_share(self) -> float | None:
@@ -187,4 +191,24 @@ def compute(year: int | None = None) -> Figures:
         for submitted, decided in db.session.execute(
             select(Application.submitted_at, Application.decided_at)
             .where(Application.submitted_at.is_not(None), _between(Application.decided_at, start, end))).all()))
+
+    # 8. The employment rate per district (see employment_by_district).
+    _employment_by_district(figures, says_in_work, placed)
     return figures
+
+
+def _employment_by_district(figures: Figures, says_in_work, placed) -> None:
+    """Registered applicants able to work (all but those whose latest 职业能力评估 says not ready for
+    work at present; people not assessed yet count as able), and of them those employed: hired or
+    given a stall here this year (a job, a post or a stall), employment a caseworker recorded, or
+    a newest needs registration that says they work."""
+    newest = select(func.max(Assessment.id)).group_by(Assessment.user_id)
+    not_ready = select(Assessment.user_id).where(Assessment.id.in_(newest), Assessment.work_capacity == "not_now")
+    employed = or_(User.id.in_(says_in_work), User.id.in_(placed), User.id.in_(select(EmploymentRecord.user_id)))
+    for district, able, working in db.session.execute(
+            select(Profile.district, func.count(), func.coalesce(func.sum(case((employed, 1), else_=0)), 0))
+            .join(User, User.id == Profile.user_id)
+            .where(User.role == Role.APPLICANT, User.deleted_at.is_(None), Profile.submitted_at.is_not(None),
+                   User.id.not_in(not_ready))
+            .group_by(Profile.district)).all():
+        figures.employment_by_district[district] = (int(able), int(working))
