@@ -6,7 +6,7 @@ from ..models import User
 from ..services.accounts.passwords import hash_password
 from ..services.accounts.users import find_by_phone
 from ..services.audit import log as audit
-from . import applicant, casework, opportunities, stall_draw
+from . import applicant, casework, hiring, opportunities, stall_draw
 
 DEMO_PASSWORD = "yangquan2026"
 DEMO_ACCOUNTS = (
@@ -37,4 +37,5 @@ def load(accounts_spec=DEMO_ACCOUNTS, password: str = DEMO_PASSWORD) -> int:
         opportunities.load(admin, find_by_phone(APPLICANT), find_by_phone(CASEWORKER))
     casework.load(find_by_phone(CASEWORKER), find_by_phone(APPLICANT), password)
     stall_draw.load(find_by_phone(CASEWORKER), password)
+    hiring.load(find_by_phone(APPLICANT), password)
     return created

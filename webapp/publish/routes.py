@@ -27,7 +27,7 @@ DONE = {StatusAction.PUBLISH: _l("Published. People can now find it and apply.")
 
 def _item(opportunity_id: int) -> Opportunity:
     opportunity = db.session.get(Opportunity, opportunity_id)
-    if opportunity is None:
+    if opportunity is None or opportunity.kind not in FORMS:  # a job is its employer's, not published here
         abort(404)
     return opportunity
 
