@@ -47,7 +47,8 @@ def _job(employer: Employer) -> Opportunity:
                             capacity=2, deadline=dates.today() + timedelta(days=30), created_by_id=employer.user_id,
                             employer_id=employer.id, job_kind="home_based", hours="周一至周五 9:00-17:00",
                             address="城区桃北西街12号", pay_min=2200, pay_max=3000, duties="录入和核对表格数据",
-                            accommodations=["flexible_hours", "assistive_devices"])
+                            accommodations=["flexible_hours", "assistive_devices"], contact="赵经理 0353-2020202",
+                            what_to_bring="身份证、残疾人证")
         db.session.add(found)
         db.session.commit()
     return found
