@@ -38,7 +38,8 @@ PERSONAS = ("anonymous", "owner", "other", "helper", "helper_of_other", "lone_he
 # and after any answer that may have changed something.
 RENEWED = {"applying.start", "applying.withdraw", "profile.remove", "casework.claim", "casework.unclaim",
            "casework.approve", "casework.reject", "casework.ask", "casework.reassign", "casework.helper_link",
-           "publish.act", "admin.decision_template_switch", "fairs.move"}
+           "publish.act", "admin.decision_template_switch", "fairs.move", "employer.shortlist", "employer.offer",
+           "employer.invite", "employer.reject"}
 # Requests that end every session of the account, or the account: asked by stand-ins (World.stand_in).
 STAND_IN = {"auth.logout", "profile.delete"}
 
@@ -218,6 +219,8 @@ class World:
             "jobs.job": {"opportunity_id": self.job.id},
             "employer.edit_job": {"opportunity_id": self.job.id},
             "admin.unpublish_job": {"opportunity_id": self.job.id},
+            **{f"employer.{name}": {"reference": self.job_application.reference}
+               for name in ("application", "shortlist", "offer", "invite", "reject")},
             "fairs.move": {"action": "publish"},
         }.get(endpoint, {}))
         if variant == "draft":
@@ -248,6 +251,9 @@ class World:
             return {"opportunity_id": self.published("course", title="新课程").id}
         if endpoint == "publish.act":
             return {"opportunity_id": self.unpublished("course", title="待发布").id}
+        if endpoint in ("employer.shortlist", "employer.offer", "employer.invite", "employer.reject"):
+            person = factories.applicant(district=OWNER_DISTRICT, name="求职者")
+            return {"reference": factories.submitted(person, self.job).reference}
         if endpoint == "fairs.move":
             return {"fair_id": factories.fair(self.admin, district=OWNER_DISTRICT, status="draft").id}
         if endpoint == "casework.helper_link":

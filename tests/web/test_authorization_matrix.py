@@ -57,9 +57,14 @@ PERSON = row("403", anonymous=SIGN_IN, acting="200", lone_helper=CHOOSE)
 OWNED = row(PERSON, other="404", helper_of_other="404")
 NOT_ALLOWED = row("405")
 EMPLOYERS = row("403", anonymous=SIGN_IN, employers="200")
-# Employer personas (the lead adds them to PERSONAS): their answers, for the rows that name them.
-def for_employers(**answers: str) -> dict[str, str]:
-    return {name: answer for name, answer in answers.items() if name in PERSONAS}
+# Only an employer's account: the employer personas' answers, once tests/web/matrix_people.py has them.
+EMPLOYER_ONLY = row("403", anonymous=SIGN_IN)
+
+
+def for_employers(base: dict, **answers: str) -> dict[str, str]:
+    """`base` with the employer personas' answers (employer, other_employer) where they exist."""
+    return row(base, **{name: answer for name, answer in answers.items() if name in PERSONAS})
+
 
 # An empty form is refused beside its fields with 422; a minimal one (World.form) gets to the rule.
 TABLE = {
@@ -116,6 +121,9 @@ TABLE = {
     "GET /me/applications/<reference>/withdraw": OWNED,
     "POST /me/applications/<reference>/withdraw": row(OWNED, for_owner="303 applying.detail"),  # a new one each time
     "GET /me/notices": PERSON,
+    # Answering a job offer: the world's application is no job offered, so the rule refuses it (a flash).
+    "POST /me/applications/<reference>/accept": row(OWNED, for_owner="303 applying.detail"),
+    "POST /me/applications/<reference>/decline": row(OWNED, for_owner="303 applying.detail"),
 
     # Profile, consent, evidence, my data.
     "GET /me/profile": PERSON,
@@ -183,13 +191,25 @@ TABLE = {
     "POST /fairs/<int:fair_id>/<action>": row(IN_SCOPE, staff="303 fairs.edit", outsider="404"),  # a new draft
     "GET /fairs/<int:fair_id>/registrations": IN_SCOPE,
     "POST /fairs/<int:fair_id>/registrations": row(IN_SCOPE, staff="303 fairs.registrations", outsider="404"),
-    "GET /fairs/<int:fair_id>/join": row("403", anonymous=SIGN_IN, **for_employers(employer="200", other_employer="200")),
+    "GET /fairs/<int:fair_id>/join": row("403", anonymous=SIGN_IN, employer="200", other_employer="200"),
     "POST /fairs/<int:fair_id>/join": row("403", anonymous=SIGN_IN,
-                                          **for_employers(employer="422", other_employer="422")),
+                                          employer="422", other_employer="422"),
     "GET /fairs/<int:fair_id>/register": PERSON,
     "POST /fairs/<int:fair_id>/register": row(PERSON, acting="303 fairs.mine"),
     "POST /fairs/<int:fair_id>/cancel": row(PERSON, acting="303 fairs.mine"),
     "GET /fairs/mine": PERSON,
+    "GET /casework/followups": STAFF,
+    "POST /casework/followups/visit": row(STAFF, staff="404"),  # no follow-up named
+    "GET /casework/people/<int:user_id>/employment": IN_SCOPE,
+    "POST /casework/people/<int:user_id>/employment": row(IN_SCOPE, caseworker="422", city="422", admin="422"),
+    # An employer's applicants: its own (200 / a decision), another employer's answer 404.
+    "GET /employer/applications": for_employers(EMPLOYER_ONLY, employer="200", other_employer="200"),
+    "GET /employer/applications/<reference>": for_employers(EMPLOYER_ONLY, employer="200", other_employer="404"),
+    "POST /employer/applications/<reference>/shortlist": for_employers(
+        EMPLOYER_ONLY, employer="303 employer.application", other_employer="404"),
+    "POST /employer/applications/<reference>/offer": for_employers(EMPLOYER_ONLY, employer="409", other_employer="404"),
+    "POST /employer/applications/<reference>/invite": for_employers(EMPLOYER_ONLY, employer="422", other_employer="404"),
+    "POST /employer/applications/<reference>/reject": for_employers(EMPLOYER_ONLY, employer="422", other_employer="404"),
     "GET /casework/applications/<reference>": IN_SCOPE,
     "GET /casework/applications/<reference> (draft)": row(IN_SCOPE, staff="404"),
     "GET /casework/applications/<reference> (other)": row(IN_SCOPE, caseworker="404"),

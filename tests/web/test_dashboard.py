@@ -19,6 +19,7 @@ from webapp.extensions import db
 from webapp.models import Application, NeedsRegistration, Opportunity, Profile, User
 from webapp.models.base import utcnow
 from webapp.services.applications import drafts, machine
+from webapp.services.casework import assessments, followups
 from webapp.services.common.acting import Acting
 from webapp.services.identity import profiles
 from webapp.services.needs import steps, versions
@@ -26,7 +27,8 @@ from webapp.services.reports import figures
 
 YANGQUAN = ZoneInfo("Asia/Shanghai")
 BOM = b"\xef\xbb\xbf"
-TABLES = ("employment", "targets", "districts", "categories", "stalls", "posts", "statuses", "decisions", "graduates")
+TABLES = ("employment", "employment_districts", "targets", "districts", "categories", "stalls", "posts", "statuses",
+          "decisions", "graduates")
 
 
 def _local_year(moment: datetime | None) -> int | None:
@@ -253,7 +255,31 @@ def test_the_figures_take_a_fixed_number_of_queries(world):
         figures.compute()
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
-    assert len(statements) == 8  # seven, and the graduates' ledger (one grouped query)
+    assert len(statements) == 9  # seven, the employment rate per district, and the graduates' ledger
+
+
+def test_the_employment_rate_per_district_counts_jobs_records_and_the_able(world, client, login_as):
+    by_hand = {"chengqu": (2, 1), "jiaoqu": (1, 1), "pingding": (1, 1), "yuxian": (1, 0)}
+    assert figures.compute().employment_by_district == by_hand
+    # A job hire and employment a caseworker recorded count; someone not ready for work is not counted.
+    yuxian = factories.applicant(district="yuxian", name="庚")
+    boss = factories.employer()
+    application = factories.submitted(yuxian, factories.job(boss))
+    machine.invite(boss.user, application, day="2026-12-10", time="09:30", place="会议室")
+    machine.offer(boss.user, application)
+    machine.accept(Acting(yuxian, yuxian), application)
+    worker = db.session.scalar(select(User).where(User.phone == "13711119999"))
+    b = db.session.scalar(select(User).where(User.name == "乙"))
+    followups.record_employment(worker, b, "某超市", "2026-01-05")
+    resting = factories.applicant(district="chengqu", name="辛")
+    assessments.record_assessment(worker, profiles.profile_of(resting), assessed_on="2026-01-05", method="interview",
+                                  work_capacity="not_now", directions="", notes="", hard_to_employ=False)
+    found = figures.compute().employment_by_district
+    assert found["chengqu"] == (2, 2) and found["yuxian"] == (2, 1)
+    login_as("admin")
+    rows = _csv(client, "employment_districts")
+    chengqu = next(row for row in rows if row[0] in ("城区", "Chengqu District"))
+    assert chengqu[1:4] == ["2", "2", "100.0%"] and chengqu[4] == "70.0%"
 
 
 def test_an_empty_year_says_so_without_dividing_by_zero(client, login_as):

@@ -98,6 +98,29 @@ def _counts(name: str, title: str, caption: str, headers: list[str], rows: list[
                  counts_chart(f"chart-{name}", title, rows, large=large))
 
 
+def _district_rates(f: figures.Figures, large: bool) -> Table:
+    """The employment rate of each district beside the plan's 70%: said in words, never by colour."""
+    target, rows, bars = figures.EMPLOYMENT_TARGET, [], []
+    labels = {k.value: str(v) for k, v in DISTRICT_LABELS.items()}
+    keys = [*labels, *(key for key in f.employment_by_district if key not in labels)]
+    for key in keys:
+        able, working = f.employment_by_district.get(key, (0, 0))
+        share = working / able if able else None
+        status = met(None if share is None else share >= target)
+        name = labels.get(key) or (str(key) if key is not None else _("Not recorded"))
+        rows.append([name, able, working, percent(share), percent(target), status])
+        bars.append(Bar(name, share or 0, percent(share), status, flagged=share is not None and share < target,
+                        marker=target))
+    title = _("Employment rate by district")
+    return Table("employment_districts", title,
+                 _("People able to work who are employed, by district, %(year)d. Able to work: registered applicants "
+                   "except those whose latest ability assessment says they are not ready for work at present (people "
+                   "not assessed yet are counted). Employed: hired or given a stall here this year, employment a "
+                   "caseworker recorded, or a needs registration that says they work.", year=f.year),
+                 [_("District"), _("Able to work"), _("Employed"), _("Employment rate"), _("The plan's goal"),
+                  _("Status")], rows, hbar("chart-employment_districts", title, bars, large=large))
+
+
 def _keyed(counts: dict, labels: dict) -> list[tuple[str, int]]:
     """Every known key (zeros too), then anything not recorded or not in the list."""
     rows = [(str(label), counts.get(key, 0)) for key, label in labels.items()]
@@ -178,6 +201,7 @@ def build_tables(f: figures.Figures, large: bool = False, every_row: bool = Fals
     statuses += [(s, n) for s, n in f.by_status.items() if s not in figures.STATUS_ORDER]
     return [
         _employment(f, large),
+        _district_rates(f, large),
         _targets(f, large),
         _counts("districts", _("Registered applicants by district"), _("Registered applicants by district, as of today"),
                 [_("District"), _("Registered applicants")],

@@ -6,9 +6,9 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..extensions import db
-from ..models import Opportunity
+from ..models import JOB, Opportunity
 from ..profile.answers import answer_rows
-from ..services.applications import drafts, fit, lookup, machine, questions, requests
+from ..services.applications import drafts, fit, lookup, machine, passport, questions, requests
 from ..services.applications.rules import Action, allowed_actions
 from ..services.common.errors import DomainError
 from ..services.identity import profiles
@@ -62,9 +62,13 @@ def answers(reference: str):
     if Action.EDIT not in actions:
         return redirect(url_for("applying.detail", reference=reference))
     asked = questions.for_application(application)
+    is_job = application.opportunity.kind == JOB
     values, error = dict(application.answers or {}), None
+    if is_job:
+        values["shared"] = passport.chosen(application)
     if request.method == "POST":
-        values = {field: request.form.get(field, "") for field in asked}
+        values = {"shared": request.form.getlist("shared")} if is_job else \
+            {field: request.form.get(field, "") for field in asked}
         try:
             drafts.save_answers(g.acting, application, values, client_address())
         except DomainError as caught:
@@ -73,6 +77,7 @@ def answers(reference: str):
             return redirect(url_for("applying.check", reference=reference), 303)
     return render_template("applying/answers.html", title=_("Your answers"), application=application,
                            questions=asked, values=values, error=error, page_error=error is not None,
+                           passport=passport if is_job else None,
                            resubmitting=Action.RESUBMIT in actions,
                            asked=requests.latest(application) if Action.RESUBMIT in actions else None,
                            back_url=url_for("applying.start", opportunity_id=application.opportunity_id)), \
@@ -96,6 +101,8 @@ def check(reference: str):
         return redirect(url_for("applying.sent", reference=reference), 303)
     return render_template("applying/check.html", title=_("Check and send"), application=application,
                            questions=questions.for_application(application),
+                           shared=passport.chosen_labels(passport.chosen(application))
+                           if application.opportunity.kind == JOB else None,
                            back_url=url_for("applying.answers", reference=reference))
 
 

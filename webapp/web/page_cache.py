@@ -53,12 +53,10 @@ from .serving.compression import carries_secret
 log = logging.getLogger(__name__)
 
 PAGES = frozenset({"main.home", "find.training", "find.opportunities", "find.course", "find.opportunity",
-                   "jobs.index", "jobs.job", "pwa.offline"})
-# The tables those pages read. A transaction writing one of them invalidates every cached page.
-PUBLIC_TABLES = frozenset({"opportunities", "employers"})  # a job shows its employer's name
-                   "pwa.offline", "fairs.index", "fairs.detail"})
-# The tables those pages read. A transaction writing one of them invalidates every cached page.
-PUBLIC_TABLES = frozenset({"opportunities", "fairs", "fair_jobs", "employers"})
+                   "jobs.index", "jobs.job", "fairs.index", "fairs.detail", "pwa.offline"})
+# The tables those pages read (a job and a fair show their employers' names). A transaction writing
+# one of them invalidates every cached page.
+PUBLIC_TABLES = frozenset({"opportunities", "employers", "fairs", "fair_employers", "fair_jobs"})
 
 GENERATION = "generation"
 # Other figures kept in the same cache, each under a generation token of its own that a commit

@@ -7,12 +7,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ...extensions import db
-from ...models import Application, ApplicationEvent, ApplicationStatus, Opportunity
+from ...models import JOB, Application, ApplicationEvent, ApplicationStatus, Opportunity
 from ..audit import log as audit
 from ..common import dates
 from ..common.errors import DomainError
 from ..identity import consent, profiles
-from . import questions
+from . import passport, questions
 from .rules import Action, refusal
 
 ALREADY = _l("You have already applied for this.")
@@ -89,7 +89,11 @@ def start(acting, opportunity: Opportunity, ip: str | None = None) -> Applicatio
 
 
 def save_answers(acting, application: Application, data: dict, ip: str | None = None) -> Application:
-    """Store the kind-specific answers on a draft or an application sent back for information."""
+    """Store the kind-specific answers on a draft or an application sent back for information;
+    for a job, what of the needs passport the employer may see (`data["shared"]`, a list)."""
+    if application.opportunity.kind == JOB:
+        passport.save(acting, application, data.get("shared") or [], ip)
+        return application
     if refusal(application, acting.actor, Action.EDIT) is not None:
         raise DomainError(_l("This application has been sent and can no longer be edited."))
     application.answers = questions.cleaned(application, data)

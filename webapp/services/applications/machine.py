@@ -5,16 +5,22 @@ Courses: approval takes a seat (enrolled) or joins the waiting list (waitlisted)
 frees the seat for the first on the list. Stalls: allocation of approved applicants, by the
 published draw when they outnumber the units. Posts: approved applicants are the shortlist.
 """
+from datetime import datetime
+from datetime import time as dt_time
+
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from ...extensions import db
-from ...models import COURSE, POST, STALL, Application
+from ...models import COURSE, POST, STALL, Application, Interview
 from ...models import ApplicationStatus as S
 from ...models.base import utcnow
 from ..common import notices
 from ..common.errors import DomainError
 from ..common.text import plain
+from ..casework import followups
+from ..common import dates
 from . import questions
 from .guarded import free_place, move, take_place, try_move
 from .rules import Action, TransitionError, from_statuses, require
@@ -113,6 +119,76 @@ def hire(caseworker, application: Application) -> Application:
         db.session.rollback()
         raise TransitionError(_l("All reserved places of this post are filled."))
     _move_for(application, Action.HIRE, S.HIRED, actor=caseworker)
+    return _done(application)
+
+
+# A job: its employer's steps, and the applicant's answer to an offer.
+
+def shortlist(employer_user, application: Application) -> Application:
+    _step(application, employer_user, Action.SHORTLIST, S.SHORTLISTED, actor=employer_user)
+    return _done(application)
+
+
+def invite(employer_user, application: Application, *, day: str, time: str, place: str,
+           arrangements: str | None = None, interpreter: bool = False) -> Application:
+    """Invite to an interview: when and where, with the arrangements the person needs."""
+    require(application, employer_user, Action.INVITE)
+    at = _interview_time(day, time)
+    place = plain(place)[:200]
+    if not place:
+        raise DomainError(_l("Say where the interview is."), "place")
+    db.session.add(Interview(application_id=application.id, at=at, place=place,
+                             arrangements=plain(arrangements, multiline=True)[:1000] or None,
+                             interpreter_requested=bool(interpreter), created_by_id=employer_user.id))
+    words = _("Interview on %(at)s at %(place)s.", at=at.strftime("%Y-%m-%d %H:%M"), place=place)
+    if interpreter:
+        words += " " + _("A sign-language interpreter will be there.")
+    _move_for(application, Action.INVITE, S.INTERVIEW, actor=employer_user, reason=words)
+    return _done(application)
+
+
+def _interview_time(day: str, time: str) -> datetime:
+    try:
+        on = dates.read_date(day)
+    except ValueError:
+        on = None
+    if on is None:
+        raise DomainError(_l("Enter the day as year, month and day, for example 2026-12-10."), "day")
+    try:
+        hour, minute = (int(part) for part in plain(time).replace("：", ":").split(":"))
+        return datetime.combine(on, dt_time(hour, minute))
+    except ValueError:
+        raise DomainError(_l("Enter the time as hours and minutes, for example 09:30."), "time") from None
+
+
+def offer(employer_user, application: Application) -> Application:
+    _step(application, employer_user, Action.OFFER, S.OFFERED, actor=employer_user, decided_at=utcnow())
+    return _done(application)
+
+
+def reject_by_employer(employer_user, application: Application, reason: str) -> Application:
+    require(application, employer_user, Action.REJECT_BY_EMPLOYER)
+    reason = _reason(reason, _l("Give the reason, so the applicant knows why."))
+    _move_for(application, Action.REJECT_BY_EMPLOYER, S.REJECTED, actor=employer_user, reason=reason,
+              decided_at=utcnow())
+    return _done(application)
+
+
+def accept(acting, application: Application) -> Application:
+    """The applicant accepts the offer, which is the hire: it takes an opening and books the
+    caseworkers' follow-up visits at 1, 3 and 6 months, all in one transaction."""
+    require(application, acting.actor, Action.ACCEPT)
+    if not take_place(application.opportunity_id):
+        db.session.rollback()
+        raise TransitionError(_l("All openings of this job are filled."))
+    _move_for(application, Action.ACCEPT, S.HIRED, actor=acting.actor, on_behalf=acting.on_behalf)
+    followups.schedule(application.id, dates.today())
+    return _done(application)
+
+
+def decline(acting, application: Application, reason: str | None = None) -> Application:
+    _step(application, acting.actor, Action.DECLINE, S.DECLINED, actor=acting.actor, on_behalf=acting.on_behalf,
+          reason=plain(reason, multiline=True)[:500] or None)
     return _done(application)
 
 

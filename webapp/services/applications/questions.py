@@ -13,9 +13,8 @@ QUESTIONS = {
             "experience": (_l("Any experience of running a stall or shop?"), None, False)},
     POST: {"availability": (_l("Which days and hours can you work?"), None, True),
            "fit": (_l("Anything the employer should know to make the work suit you?"), None, False)},
-    # Jobs ask what posts ask until the jobs work gives them their own questions.
-    JOB: {"availability": (_l("Which days and hours can you work?"), None, True),
-          "fit": (_l("Anything the employer should know to make the work suit you?"), None, False)},
+    # A job asks instead what of the needs passport the employer may see (passport.py).
+    JOB: {},
 }
 MAX_ANSWER = 1000
 
@@ -36,6 +35,8 @@ def cleaned(application: Application, data: dict) -> dict:
 
 
 def check_answers(application: Application) -> None:
+    if application.opportunity.kind == JOB and "shared" not in (application.answers or {}):
+        raise DomainError(_l("Choose what the employer may see first (you may share nothing)."))
     for field, (_label, _hint, required) in for_application(application).items():
         if required and not (application.answers or {}).get(field):
             raise DomainError(_l("Some questions are not answered yet."))

@@ -9,6 +9,12 @@ already checked).
     draft -submit-> submitted -claim-> under_review -approve-> approved -> enrolled | allocated | hired
     under_review -reject-> rejected; under_review -ask-> needs_info -resubmit-> submitted
     under_review -unclaim-> submitted; any open state -withdraw-> withdrawn (a course seat too)
+
+A job is decided by its employer instead of a caseworker (staff take none of these steps; only the
+job's own employer takes the employer's):
+    submitted -shortlist-> shortlisted; submitted|shortlisted -invite-> interview
+    shortlisted|interview -offer-> offered; submitted|shortlisted|interview -reject_by_employer-> rejected
+    offered -accept-> hired (the applicant's answer is the hire: it takes a place); offered -decline-> declined
 """
 from enum import StrEnum
 
@@ -16,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ...extensions import db
-from ...models import COURSE, Application, IdentityStatus, Profile, User
+from ...models import COURSE, JOB, Application, IdentityStatus, Profile, User
 from ...models import ApplicationStatus as S
 from ...models.application import OPEN, WITHDRAWABLE
 from ..common.errors import DomainError
@@ -42,6 +48,13 @@ class Action(StrEnum):
     ASK = "ask"              # send back for more information
     REASSIGN = "reassign"    # hand over to a colleague of the same district
     HIRE = "hire"            # an approved applicant takes a public-welfare post
+    # A job's employer decides it; the applicant answers an offer.
+    SHORTLIST = "shortlist"
+    INVITE = "invite"        # to an interview (models.jobs.Interview)
+    OFFER = "offer"
+    REJECT_BY_EMPLOYER = "reject_by_employer"
+    ACCEPT = "accept"        # the applicant accepts the offer: hired
+    DECLINE = "decline"      # the applicant declines the offer
 
 
 # The statuses each action starts from.
@@ -57,9 +70,20 @@ FROM = {
     Action.ASK: frozenset({S.UNDER_REVIEW}),
     Action.REASSIGN: frozenset({S.UNDER_REVIEW}),
     Action.HIRE: frozenset({S.APPROVED}),
+    Action.SHORTLIST: frozenset({S.SUBMITTED}),
+    Action.INVITE: frozenset({S.SUBMITTED, S.SHORTLISTED}),
+    Action.OFFER: frozenset({S.SHORTLISTED, S.INTERVIEW}),
+    Action.REJECT_BY_EMPLOYER: frozenset({S.SUBMITTED, S.SHORTLISTED, S.INTERVIEW}),
+    Action.ACCEPT: frozenset({S.OFFERED}),
+    Action.DECLINE: frozenset({S.OFFERED}),
 }
-# Taken by the applicant, or a helper for them; the others by staff.
-APPLICANT_SIDE = frozenset({Action.EDIT, Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW})
+# Taken by the applicant, or a helper for them; by the job's employer; the others by staff.
+APPLICANT_SIDE = frozenset({Action.EDIT, Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW, Action.ACCEPT,
+                            Action.DECLINE})
+EMPLOYER_SIDE = frozenset({Action.SHORTLIST, Action.INVITE, Action.OFFER, Action.REJECT_BY_EMPLOYER})
+# What only a job has (an offer to answer); and what a job never has (a caseworker's decision).
+JOB_ONLY = EMPLOYER_SIDE | {Action.ACCEPT, Action.DECLINE}
+STAFF_SIDE = frozenset(set(Action) - APPLICANT_SIDE - EMPLOYER_SIDE)
 # Decided only by the caseworker who claimed the application.
 ASSIGNEE_ONLY = frozenset({Action.UNCLAIM, Action.APPROVE, Action.REJECT, Action.ASK})
 
@@ -79,11 +103,22 @@ def _identity_verified(application: Application) -> bool:
         Profile.user_id == application.applicant_id)) == IdentityStatus.VERIFIED
 
 
+def is_employer_of(application: Application, user: User) -> bool:
+    """The signed-in user is the account of the employer that posted this job."""
+    employer = application.opportunity.employer
+    return user.is_employer and employer is not None and employer.user_id == user.id
+
+
 def refusal(application: Application, user: User, action: Action, *,
             identity_verified: bool | None = None) -> DomainError | None:
     """Why `user` may not take `action` on the application now, or None when they may."""
-    on_applicant_side = user.is_applicant or user.is_helper
-    if on_applicant_side != (action in APPLICANT_SIDE) or application.status not in from_statuses(action, application):
+    side = APPLICANT_SIDE if user.is_applicant or user.is_helper else \
+        EMPLOYER_SIDE if user.is_employer else STAFF_SIDE
+    is_job = application.opportunity.kind == JOB
+    wrong_kind = action in STAFF_SIDE if is_job else action in JOB_ONLY
+    if action not in side or wrong_kind or application.status not in from_statuses(action, application):
+        return TransitionError(CHANGED)
+    if action in EMPLOYER_SIDE and not is_employer_of(application, user):
         return TransitionError(CHANGED)
     if action in ASSIGNEE_ONLY and application.assigned_to_id != user.id:
         return NotAssigned(_l("Another caseworker is checking this application. Ask them, or have it "

@@ -15,7 +15,7 @@ from ...models.application import PLACED
 # The decisions a person hears about by text message too (when they prefer SMS). Sending and a
 # caseworker taking it up are shown in the service only.
 TEXTED = frozenset({S.NEEDS_INFO, S.APPROVED, S.REJECTED, S.WAITLISTED, S.ENROLLED, S.ALLOCATED,
-                    S.NOT_ALLOCATED, S.HIRED, S.WITHDRAWN})
+                    S.NOT_ALLOCATED, S.HIRED, S.WITHDRAWN, S.INTERVIEW, S.OFFERED})
 
 WHAT_NEXT = {
     S.NEEDS_INFO: _l("Open the application in the service to see what to add, then send it again."),
@@ -24,6 +24,12 @@ WHAT_NEXT = {
     S.WAITLISTED: _l("You will be told as soon as a seat becomes free."),
     S.NOT_ALLOCATED: _l("The published draw gave no unit to this application this time."),
     S.WITHDRAWN: _l("If you did not withdraw it, call 12385."),
+    # A job's steps with its employer.
+    S.SHORTLISTED: _l("The employer put you on its shortlist. You will be told if it invites you to an interview."),
+    S.INTERVIEW: _l("The day, the place and the arrangements of the interview are in the service. Call 12385 "
+                    "if you need help getting there."),
+    S.OFFERED: _l("Open the application in the service to accept or decline the offer."),
+    S.DECLINED: _l("You declined the offer. Your caseworker can help you look for other work."),
 }
 # An approval that is not yet a place: what comes next depends on the kind.
 APPROVED_NEXT = {

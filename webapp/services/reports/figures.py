@@ -21,6 +21,8 @@ from ...models import (
     STALL,
     Application,
     GraduatePlan,
+    Assessment,
+    EmploymentRecord,
     NeedsRegistration,
     NeedsStatus,
     Opportunity,
@@ -93,6 +95,8 @@ class Figures:
     graduate_plans: dict = field(default_factory=dict)          # stage -> plans
     graduate_overdue_by_stage: dict = field(default_factory=dict)  # stage -> plans with a step overdue
     graduate_plans_overdue: int = 0
+    # The employment rate per district (key or None): (people able to work, of them employed).
+    employment_by_district: dict = field(default_factory=dict)
 
     @property
     def employment_share(self) -> float | None:
@@ -194,8 +198,10 @@ def compute(year: int | None = None) -> Figures:
             select(Application.submitted_at, Application.decided_at)
             .where(Application.submitted_at.is_not(None), _between(Application.decided_at, start, end))).all()))
 
+    # 8. The employment rate per district (see employment_by_district).
+    _employment_by_district(figures, says_in_work, placed)
     # --- graduates' ledger (一人一策) --------------------------------------------------------
-    # 8. Plans per stage, and how many have a step past due and not done (one grouped query).
+    # 9. Plans per stage, and how many have a step past due and not done (one grouped query).
     _graduate_plans(figures, now)
     return figures
 
@@ -211,3 +217,20 @@ def _graduate_plans(figures: Figures, now: date) -> None:
         figures.graduate_overdue_by_stage[str(stage)] = int(overdue)
         figures.graduate_plans_overdue += int(overdue)
 # --- end of the graduates' ledger ----------------------------------------------------------
+
+
+def _employment_by_district(figures: Figures, says_in_work, placed) -> None:
+    """Registered applicants able to work (all but those whose latest 职业能力评估 says not ready for
+    work at present; people not assessed yet count as able), and of them those employed: hired or
+    given a stall here this year (a job, a post or a stall), employment a caseworker recorded, or
+    a newest needs registration that says they work."""
+    newest = select(func.max(Assessment.id)).group_by(Assessment.user_id)
+    not_ready = select(Assessment.user_id).where(Assessment.id.in_(newest), Assessment.work_capacity == "not_now")
+    employed = or_(User.id.in_(says_in_work), User.id.in_(placed), User.id.in_(select(EmploymentRecord.user_id)))
+    for district, able, working in db.session.execute(
+            select(Profile.district, func.count(), func.coalesce(func.sum(case((employed, 1), else_=0)), 0))
+            .join(User, User.id == Profile.user_id)
+            .where(User.role == Role.APPLICANT, User.deleted_at.is_(None), Profile.submitted_at.is_not(None),
+                   User.id.not_in(not_ready))
+            .group_by(Profile.district)).all():
+        figures.employment_by_district[district] = (int(able), int(working))
