@@ -199,8 +199,7 @@ class World:
             "number": 2, "link_id": self.spare_link.id, "applicant_id": self.owner.id,
             "user_id": self.owner.id, "opportunity_id": self.post.id, "template_id": self.template.id,
             "table": "employment", "purpose": "register", "filename": "css/app.css",
-            "employer_id": self.employer_row.id,
-            "table": "employment", "purpose": "register", "filename": "css/app.css", "fair_id": self.fair.id,
+            "employer_id": self.employer_row.id, "fair_id": self.fair.id,
             "plan_id": self.plan.id, "action_id": self.plan_action_id,
         }
         found.update({

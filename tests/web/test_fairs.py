@@ -79,7 +79,7 @@ def test_a_fair_form_says_what_to_fix(client, login_as, field, value, message):
 def test_a_verified_employer_joins_with_its_published_jobs(app, client_for):
     fair = _published(client_for)
     employer = factories.employer()
-    shown, kept = factories.job(employer, title="仓库分拣员"), factories.job(employer, title="客服专员")
+    shown, _not_chosen = factories.job(employer, title="仓库分拣员"), factories.job(employer, title="客服专员")
     stranger = factories.job(factories.employer(name="别家公司"), title="别人的岗位")
     browser = client_for(employer.user)
     page = browser.get(f"/fairs/{fair.id}/join").get_data(as_text=True)

@@ -257,7 +257,7 @@ def test_the_employer_lists_filters_and_decides_on_its_pages(app, client_for):
     assert sent.status_code == 303
     page = browser.get(sent.location).get_data(as_text=True)
     assert "2026-12-10 14:00" in page and "Yes, one will be there" in page
-    assert browser.get(f"/employer/applications?status=interview").get_data(as_text=True).count("甲") == 1
+    assert browser.get("/employer/applications?status=interview").get_data(as_text=True).count("甲") == 1
     rejected = browser.post(f"/employer/applications/{two.reference}/reject", data={"reason": ""})
     assert rejected.status_code == 422
     assert _fresh(two).status == S.SUBMITTED

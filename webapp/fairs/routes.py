@@ -4,7 +4,6 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from werkzeug.routing import BuildError
 from wtforms import SelectChoice
 
 from ..models import DISTRICT_LABELS, FairStatus, Role
@@ -25,11 +24,8 @@ MOVED = {"publish": _l("Published. People can now see the fair and register."),
 
 
 def job_href(job_id: int) -> str:
-    """The job's page: the jobs blueprint's endpoint when it exists, else its address."""
-    try:
-        return url_for("jobs.detail", opportunity_id=job_id)
-    except BuildError:
-        return f"/jobs/{job_id}"
+    """The job's page."""
+    return url_for("jobs.job", opportunity_id=job_id)
 
 
 def _words():
