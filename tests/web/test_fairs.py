@@ -156,6 +156,7 @@ def test_attendance_is_recorded_from_the_day_of_the_fair(client_for, freeze_cloc
 def test_the_public_fair_pages_are_cached_for_anonymous_visitors_until_a_fair_changes(app, client_for):
     fair = _published(client_for)
     visitor = app.test_client()
+    visitor.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # the words below are the English ones
     assert visitor.get("/fairs").headers.get("X-Page-Cache") == "miss"
     assert visitor.get("/fairs").headers.get("X-Page-Cache") == "hit"
     assert visitor.get(f"/fairs/{fair.id}").headers.get("X-Page-Cache") == "miss"

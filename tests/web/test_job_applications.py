@@ -83,7 +83,7 @@ def test_the_whole_way_to_a_hire_writes_events_notices_and_follow_ups(world):
     assert events == [S.DRAFT, S.SUBMITTED, S.SHORTLISTED, S.INTERVIEW, S.OFFERED, S.HIRED]
     notices = db.session.scalars(select(Notice).where(Notice.user_id == person.id).order_by(Notice.id)).all()
     assert [n.to_status for n in notices][-4:] == [S.SHORTLISTED, S.INTERVIEW, S.OFFERED, S.HIRED]
-    assert "公司一楼会议室" in notices[-3].reason and "interpreter" in notices[-3].reason
+    assert "公司一楼会议室" in notices[-3].reason and "手语翻译" in notices[-3].reason  # notices are written in Chinese
     assert db.session.scalar(select(func.count()).select_from(FollowUp)) == 3
 
 

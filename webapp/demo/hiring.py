@@ -16,7 +16,7 @@ from ..services.common import dates
 from ..services.common.acting import Acting
 from ..services.employers.credit_code import check_character
 
-EMPLOYER_PHONE = "13800000009"
+EMPLOYER_PHONE = "13800000022"  # the demo private firm (demo/employers.py), made here if missing
 EMPLOYER_NAME = "阳泉市晋阳数据服务有限公司"
 CREDIT_BODY = "91140300MA0D7E1M9"
 JOB_TITLE = "数据录入员（可居家）"

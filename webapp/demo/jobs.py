@@ -82,7 +82,8 @@ def load(password: str) -> int:
             job_kind=kind, district=district, address=f"阳泉市{employer.name}", pay_min=low, pay_max=high,
             capacity=openings, taken=0, deadline=today + timedelta(days=days), accommodations=accommodations,
             accessibility=access, for_graduates=graduates, state_reserved=reserved, hours=hours, duties=duties,
-            suits=suits, description="", created_by_id=employer.user_id, published_at=utcnow()))
+            suits=suits, description="", created_by_id=employer.user_id, published_at=utcnow(),
+            contact=f"{employer.contact_name} {employer.contact_phone}", what_to_bring="身份证、残疾人证"))
         made += 1
     db.session.commit()
     return made
