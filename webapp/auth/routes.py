@@ -1,20 +1,16 @@
 """Thin views for sign-in, registration and password reset."""
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
-from ..extensions import limiter
 from ..services.accounts import registration, signin
 from ..services.common.errors import DomainError
 from ..services.common.phone import normalise_phone
 from ..web.client import client_address, safe_next
 from ..web.form_pages import add_error, render_form
 from . import bp
+from .sessions import dev_code, keep_dev_code, limit, shows_codes, sign_in
 from .forms import LoginForm, PhoneForm, RegisterForm, ResetForm
-
-
-def _limit(name: str):
-    return limiter.limit(lambda: current_app.config[name], methods=["POST"])
 
 
 def _next() -> str | None:
@@ -22,14 +18,8 @@ def _next() -> str | None:
     return safe_next(request.args.get("next"))
 
 
-def _sign_in(user) -> None:
-    session.clear()
-    login_user(user)
-    session.permanent = True
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@_limit("RATELIMIT_LOGIN")
+@limit("RATELIMIT_LOGIN")
 def login():
     """Sign in with phone number and password."""
     form = LoginForm()
@@ -40,7 +30,7 @@ def login():
         except DomainError as error:
             add_error(form, error)
         else:
-            _sign_in(user)
+            sign_in(user)
             return redirect(_next() or url_for("main.me"), 303)
     return render_form("auth/login.html", form, title=_("Sign in"), next_url=_next())
 
@@ -63,20 +53,6 @@ def keepalive():
     return "", 204
 
 
-def _shows_codes() -> bool:
-    """Only a development copy shows codes on the page (and says so on every page)."""
-    return current_app.config["APP_ENV"] == "development" and current_app.config["SMS_SHOW_CODE"]
-
-
-def _keep_dev_code(phone: str, code: str | None) -> None:
-    """Development: remember the code in this process, never in the (readable) session cookie."""
-    if _shows_codes():
-        current_app.extensions.setdefault("dev_sms_codes", {})[phone] = code
-
-
-def _dev_code(phone: str) -> str | None:
-    return current_app.extensions.get("dev_sms_codes", {}).get(phone) if _shows_codes() else None
-
 
 def _send_code(form, start, session_key: str, next_endpoint: str, template: str, title: str):
     """Shared first step of registration and reset: take a phone number, send a code."""
@@ -88,13 +64,13 @@ def _send_code(form, start, session_key: str, next_endpoint: str, template: str,
             add_error(form, error)
             return render_form(template, form, status=error.status, title=title)
         session[session_key] = phone
-        _keep_dev_code(phone, code)
+        keep_dev_code(phone, code)
         return redirect(url_for(next_endpoint, next=_next()), 303)
     return render_form(template, form, title=title, next_url=_next())
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@_limit("RATELIMIT_SMS")
+@limit("RATELIMIT_SMS")
 def register():
     """Registration, step 1: the mobile number that will receive a code."""
     if current_user.is_authenticated:
@@ -104,7 +80,7 @@ def register():
 
 
 @bp.route("/register/verify", methods=["GET", "POST"])
-@_limit("RATELIMIT_REGISTER")
+@limit("RATELIMIT_REGISTER")
 def register_verify():
     """Registration, step 2: code, name and password."""
     phone = session.get("register_phone")
@@ -118,13 +94,13 @@ def register_verify():
         except DomainError as error:
             add_error(form, error)
         else:
-            _sign_in(user)
+            sign_in(user)
             if _next():  # back to the course or page they came from, saying what happened
                 flash(_("Your account has been created. You are signed in as %(name)s.", name=user.name), "success")
                 return redirect(_next(), 303)
             return redirect(url_for("auth.welcome"), 303)
     return render_form("auth/register_verify.html", form, title=_("Register"), phone=phone,
-                       dev_code=_dev_code(phone), shows_codes=_shows_codes(), next_url=_next())
+                       dev_code=dev_code(phone), shows_codes=shows_codes(), next_url=_next())
 
 
 @bp.route("/welcome")
@@ -135,7 +111,7 @@ def welcome():
 
 
 @bp.route("/reset", methods=["GET", "POST"])
-@_limit("RATELIMIT_SMS")
+@limit("RATELIMIT_SMS")
 def reset():
     """Password reset, step 1: the account's mobile number."""
     return _send_code(PhoneForm(), signin.start_reset, "reset_phone",
@@ -143,7 +119,7 @@ def reset():
 
 
 @bp.route("/reset/verify", methods=["GET", "POST"])
-@_limit("RATELIMIT_LOGIN")
+@limit("RATELIMIT_LOGIN")
 def reset_verify():
     """Password reset, step 2: the code and a new password."""
     phone = session.get("reset_phone")
@@ -160,11 +136,11 @@ def reset_verify():
             flash(_("Your password has been changed. Sign in with the new password."), "success")
             return redirect(url_for("auth.login"), 303)
     return render_form("auth/reset_verify.html", form, title=_("Reset password"), phone=phone,
-                       dev_code=_dev_code(phone), shows_codes=_shows_codes())
+                       dev_code=dev_code(phone), shows_codes=shows_codes())
 
 
 @bp.route("/resend/<purpose>", methods=["POST"])
-@_limit("RATELIMIT_SMS")
+@limit("RATELIMIT_SMS")
 def resend(purpose: str):
     """Send a new code for the registration or reset in progress."""
     steps = {"register": ("register_phone", registration.start_registration, "auth.register_verify"),
@@ -180,6 +156,6 @@ def resend(purpose: str):
     except DomainError as error:
         flash(str(error.message), "error")
     else:
-        _keep_dev_code(phone, code)
+        keep_dev_code(phone, code)
         flash(_("A new text message has been sent."), "success")
     return redirect(url_for(endpoint, next=_next()), 303)

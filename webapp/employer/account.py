@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..auth.forms import PhoneForm
-from ..auth.routes import _dev_code, _keep_dev_code, _limit, _shows_codes, _sign_in
+from ..auth.sessions import dev_code, keep_dev_code, limit, shows_codes, sign_in
 from ..extensions import db
 from ..models import DISTRICT_LABELS, Employer, Role
 from ..models.employer import DEFAULT_QUOTA_RATIO, STATE_RULE_STAFF
@@ -46,7 +46,7 @@ def _own_employer() -> Employer:
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@_limit("RATELIMIT_SMS")
+@limit("RATELIMIT_SMS")
 def register():
     """用人单位注册, step 1: the mobile number of the account, which receives a code."""
     if current_user.is_authenticated:
@@ -60,13 +60,13 @@ def register():
             add_error(form, error)
             return render_form("employer/register.html", form, status=error.status, title=_("Register an employer"))
         session[PHONE_KEY] = phone
-        _keep_dev_code(phone, code)
+        keep_dev_code(phone, code)
         return redirect(url_for("employer.register_details"), 303)
     return render_form("employer/register.html", form, title=_("Register an employer"))
 
 
 @bp.route("/register/details", methods=["GET", "POST"])
-@_limit("RATELIMIT_REGISTER")
+@limit("RATELIMIT_REGISTER")
 def register_details():
     """用人单位注册, step 2: the code, the organisation, its contact and the password."""
     phone = session.get(PHONE_KEY)
@@ -80,14 +80,14 @@ def register_details():
             add_errors(form, error)
         else:
             session.pop(PHONE_KEY, None)
-            _sign_in(employer.user)
+            sign_in(employer.user)
             return redirect(url_for("employer.registered"), 303)
     return render_form("employer/register_details.html", form, title=_("Register an employer"), phone=phone,
-                       dev_code=_dev_code(phone), shows_codes=_shows_codes())
+                       dev_code=dev_code(phone), shows_codes=shows_codes())
 
 
 @bp.route("/register/resend", methods=["POST"])
-@_limit("RATELIMIT_SMS")
+@limit("RATELIMIT_SMS")
 def register_resend():
     """Send a new code for the employer registration in progress."""
     phone = session.get(PHONE_KEY)
@@ -98,7 +98,7 @@ def register_resend():
     except DomainError as error:
         flash(str(error.message), "error")
     else:
-        _keep_dev_code(phone, code)
+        keep_dev_code(phone, code)
         flash(_("A new text message has been sent."), "success")
     return redirect(url_for("employer.register_details"), 303)
 
