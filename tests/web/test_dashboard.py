@@ -28,7 +28,7 @@ from webapp.services.reports import figures
 YANGQUAN = ZoneInfo("Asia/Shanghai")
 BOM = b"\xef\xbb\xbf"
 TABLES = ("employment", "employment_districts", "targets", "districts", "categories", "stalls", "posts", "statuses",
-          "decisions", "graduates")
+          "decisions", "employer_quota", "graduates")
 
 
 def _local_year(moment: datetime | None) -> int | None:
@@ -255,7 +255,8 @@ def test_the_figures_take_a_fixed_number_of_queries(world):
         figures.compute()
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
-    assert len(statements) == 9  # seven, the employment rate per district, and the graduates' ledger
+    # seven, the employment rate per district, the graduates' ledger and the employers' quota
+    assert len(statements) == 10
 
 
 def test_the_employment_rate_per_district_counts_jobs_records_and_the_able(world, client, login_as):
@@ -280,6 +281,31 @@ def test_the_employment_rate_per_district_counts_jobs_records_and_the_able(world
     rows = _csv(client, "employment_districts")
     chengqu = next(row for row in rows if row[0] in ("城区", "Chengqu District"))
     assert chengqu[1:4] == ["2", "2", "100.0%"] and chengqu[4] == "70.0%"
+
+
+def test_the_employers_quota_position_is_counted_per_type_as_the_employer_page_rounds_it(client, login_as, app):
+    app.config["EMPLOYER_QUOTA_RATIO"] = 0.015
+    rows = [factories.employer(org_type="private_firm", staff_count=1000, disabled_staff=15),  # asks 15: meets
+            factories.employer(org_type="private_firm", staff_count=101, disabled_staff=1),    # asks 2: below
+            factories.employer(org_type="private_firm", staff_count=30),                        # no disabled count
+            factories.employer(org_type="state_body", staff_count=60, disabled_staff=0),        # rule unmet
+            factories.employer(org_type="state_body", staff_count=49, disabled_staff=0),        # rule does not apply
+            factories.employer(org_type="public_institution", staff_count=67, disabled_staff=2),
+            factories.employer(org_type="state_firm", status="pending", staff_count=500, disabled_staff=0)]
+    found = figures.compute().employer_quota
+    assert "state_firm" not in found  # not verified yet
+    private = found["private_firm"]
+    assert (private.employers, private.declared, private.meeting, private.disabled_staff, private.required) == \
+        (3, 2, 1, 16, 17)
+    assert sum(row.quota_required for row in rows[:2]) == private.required  # the same rounding as the model
+    assert (found["state_body"].state_rule_unmet, found["state_body"].required) == (1, 2)
+    assert found["public_institution"].state_rule_unmet == 0
+    login_as("admin")
+    html = client.get("/admin/dashboard").get_data(as_text=True)
+    assert _html_rows(html, "employer_quota")[3] == ["Private enterprise", "3", "2", "1", "16", "17", "0"]
+    assert "1 state body or public institution large enough to have to employ a disabled person employs none." in html
+    table = _csv(client, "employer_quota")
+    assert table[-1] == ["All types", "6", "5", "2", "18", "21", "1"]
 
 
 def test_an_empty_year_says_so_without_dividing_by_zero(client, login_as):

@@ -6,6 +6,7 @@ from flask_babel import ngettext
 from markupsafe import Markup
 
 from ..models import DISTRICT_LABELS, POST, STALL
+from ..models.employer import ORG_TYPE_LABELS
 from ..models.ledger import GRADUATE_STATUS_LABELS
 from ..services.identity.numbers import CATEGORY_LABELS
 from ..services.reports import figures
@@ -195,6 +196,37 @@ def _graduates(f: figures.Figures, large: bool) -> Table:
     return table
 
 
+def _employer_quota(f: figures.Figures, large: bool) -> Table:
+    """Verified employers' quota position per organisation type, from the numbers they declared (or the
+    city corrected)."""
+    ratio = percent(float(figures.quota_ratio()))
+    rows, bars = [], []
+    for org_type, label in ORG_TYPE_LABELS.items():
+        q = f.employer_quota.get(org_type.value, figures.Quota())
+        rows.append([str(label), q.employers, q.declared, q.meeting, q.disabled_staff, q.required, q.state_rule_unmet])
+        bars.append((str(label), q.employers))
+    total = figures.Quota(*(sum(row[i] for row in rows) for i in range(1, 7)))
+    title = _("Employers' quota")
+    table = Table("employer_quota", title,
+                  _("Verified employers by type and the quota of %(ratio)s of staff, from the numbers they declared "
+                    "or the city corrected, as of today", ratio=ratio),
+                  [_("Type"), _("Verified employers"), _("Gave their numbers"), _("Meeting the quota"),
+                   _("Disabled staff"), _("Quota asks for"), _("Must employ one and employ none")], rows,
+                  counts_chart("chart-employer_quota", title, bars, large=large))
+    table.foot = [[_("All types"), total.employers, total.declared, total.meeting, total.disabled_staff,
+                   total.required, total.state_rule_unmet]]
+    table.summary = (_("No employer is verified yet.") if not total.employers else
+                     _("%(meeting)d of %(declared)d employers who gave their numbers meet the quota; they employ "
+                       "%(staff)d disabled people of the %(required)d the quota asks for.", meeting=total.meeting,
+                       declared=total.declared, staff=total.disabled_staff, required=total.required))
+    if total.state_rule_unmet:
+        table.summary = " ".join((table.summary, ngettext(
+            "%(num)d state body or public institution large enough to have to employ a disabled person employs none.",
+            "%(num)d state bodies or public institutions large enough to have to employ a disabled person employ none.",
+            total.state_rule_unmet)))
+    return table
+
+
 def build_tables(f: figures.Figures, large: bool = False, every_row: bool = False) -> list[Table]:
     """The page's tables (`every_row`: the spreadsheets', with nothing left out)."""
     statuses = [(s.label, f.by_status.get(s, 0)) for s in figures.STATUS_ORDER]
@@ -214,5 +246,6 @@ def build_tables(f: figures.Figures, large: bool = False, every_row: bool = Fals
         _counts("statuses", _("Applications by status"), _("Applications sent in %(year)d by status", year=f.year),
                 [_("Status"), _("Applications")], statuses, large),
         _decisions(f, large),
+        _employer_quota(f, large),
         _graduates(f, large),
     ]

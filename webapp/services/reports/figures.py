@@ -4,13 +4,17 @@ The plan's training and funding targets are yearly rates (每年…不少于), s
 them and, while it runs, against the share of the year gone by; its 70% employment rate is the goal
 it set for the end of 2024 (到2024年底), kept as the benchmark for later years.
 
-Eight grouped queries, whatever the number of people or items (no query per row). "This year" is
+Ten grouped queries, whatever the number of people or items (no query per row). "This year" is
 the calendar year in Yangquan's time zone; timestamps are stored as naive UTC.
 """
 import bisect
 import statistics
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from flask import current_app
 
 from sqlalchemy import and_, case, func, or_, select
 
@@ -22,6 +26,8 @@ from ...models import (
     Application,
     GraduatePlan,
     Assessment,
+    Employer,
+    EmployerStatus,
     EmploymentRecord,
     NeedsRegistration,
     NeedsStatus,
@@ -33,6 +39,7 @@ from ...models import (
     User,
 )
 from ...models import ApplicationStatus as S
+from ...models.employer import DEFAULT_QUOTA_RATIO, STATE_RULE_STAFF
 from ..common.dates import current_year, today, year_bounds
 
 # Targets of 阳泉市促进残疾人就业行动方案 (2023), reference/yangquan-disabled-employment-action-plan-2023.txt.
@@ -72,6 +79,17 @@ class Reserved:
 
 
 @dataclass
+class Quota:
+    """Verified employers of one type and their quota position (按比例安排残疾人就业)."""
+    employers: int = 0
+    declared: int = 0         # of them, those whose staff and disabled staff are both known
+    meeting: int = 0          # of those, employing at least the quota
+    disabled_staff: int = 0   # disabled people they employ, as declared (or corrected)
+    required: int = 0         # disabled staff the quota asks of those who declared
+    state_rule_unmet: int = 0  # a state body of 50+ or public institution of 67+ that employs none
+
+
+@dataclass
 class Figures:
     year: int
     days_counted: int = 365   # days of the year measured so far (all of it for a past year)
@@ -97,6 +115,8 @@ class Figures:
     graduate_plans_overdue: int = 0
     # The employment rate per district (key or None): (people able to work, of them employed).
     employment_by_district: dict = field(default_factory=dict)
+    # Verified employers' quota position, per organisation type (OrgType value -> Quota).
+    employer_quota: dict = field(default_factory=dict)
 
     @property
     def employment_share(self) -> float | None:
@@ -203,7 +223,33 @@ def compute(year: int | None = None) -> Figures:
     # --- graduates' ledger (一人一策) --------------------------------------------------------
     # 9. Plans per stage, and how many have a step past due and not done (one grouped query).
     _graduate_plans(figures, now)
+    # 10. Verified employers' quota position per organisation type (one grouped query).
+    _employer_quota(figures)
     return figures
+
+
+def quota_ratio() -> Fraction:
+    """The province's quota as an exact fraction (0.015 is 3/200), so SQL can round up in integers."""
+    return Fraction(Decimal(str(current_app.config.get("EMPLOYER_QUOTA_RATIO", DEFAULT_QUOTA_RATIO))))
+
+
+def _employer_quota(figures: Figures) -> None:
+    """The same rounding as `Employer.quota_required` (staff × ratio, rounded up), done in integers."""
+    ratio = quota_ratio()
+    known = and_(Employer.staff_count.is_not(None), Employer.disabled_staff.is_not(None))
+    required = (Employer.staff_count * ratio.numerator + (ratio.denominator - 1)) // ratio.denominator
+    state_rule = or_(*(and_(Employer.org_type == org_type, Employer.staff_count >= least)
+                       for org_type, least in STATE_RULE_STAFF.items()))
+    unmet = and_(state_rule, func.coalesce(Employer.disabled_staff, 0) < 1)
+
+    def total(condition, value=1):
+        return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
+
+    for org_type, *numbers in db.session.execute(
+            select(Employer.org_type, func.count(), total(known), total(and_(known, Employer.disabled_staff >= required)),
+                   total(known, Employer.disabled_staff), total(known, required), total(unmet))
+            .where(Employer.status == EmployerStatus.VERIFIED).group_by(Employer.org_type)).all():
+        figures.employer_quota[str(org_type)] = Quota(*(int(n) for n in numbers))
 
 
 def _graduate_plans(figures: Figures, now: date) -> None:
