@@ -122,6 +122,9 @@ class Config:
     DATA_RETENTION_DAYS = int(os.environ.get("DATA_RETENTION_DAYS", "180"))
     # 按比例安排残疾人就业: the share of staff an employer employs who are disabled (1.5%).
     EMPLOYER_QUOTA_RATIO = float(os.environ.get("EMPLOYER_QUOTA_RATIO", "0.015"))
+    # Days from publication during which a job reserved for graduates takes only people in the
+    # graduates' ledger (一人一策); then anyone may apply.
+    GRADUATES_FIRST_DAYS = int(os.environ.get("GRADUATES_FIRST_DAYS", "7"))
 
 
 class DevelopmentConfig(Config):

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from ..find.routes import detail_context, finding_words, listing_page
 from ..models import JOB
 from ..services.common import dates
+from ..services.graduates import reserved
 from ..services.jobs import finding as fit
 from ..services.opportunities import finding
 from ..web.access import person_required
@@ -35,7 +36,9 @@ def job(opportunity_id: int):
 @person_required
 def fitting():
     """Jobs that fit the person acted for, from their newest needs registration, best fit first."""
-    needs, today = fit.registration_of(g.acting.person), dates.today()
-    found = fit.fitting_jobs(needs, requested_page(), today=today) if needs else None
+    person, today = g.acting.person, dates.today()
+    needs = fit.registration_of(person)
+    found = fit.fitting_jobs(needs, requested_page(), today=today, graduate=reserved.in_ledger(person)) \
+        if needs else None
     return render_template("jobs/fit.html", title=_("Jobs that fit me"), needs=needs, found=found, today=today,
                            back_url=url_for("jobs.index"))

@@ -36,6 +36,11 @@ def problems(person, opportunity: Opportunity, today: date | None = None) -> lis
             found.append(Problem(_l("Applications open on %(date)s.", date=opportunity.opens_on.isoformat())))
         else:
             found.append(Problem(_l("The deadline has passed or the item is closed.")))
+    if opportunity.kind == JOB and (opens := _graduates_until(opportunity, person, today)):
+        found.append(Problem(_l("This job is offered first to disabled students and recent graduates with a plan "
+                                "at their district's disabled persons' federation. Anyone may apply from "
+                                "%(date)s. If you are a student or recent graduate, ask your district's caseworker "
+                                "to add you.", date=opens.isoformat())))
     existing = existing_application(person, opportunity)
     if existing is not None:
         found.append(Problem(_l("You have already applied (%(ref)s).", ref=existing.reference),
@@ -57,6 +62,14 @@ def problems(person, opportunity: Opportunity, today: date | None = None) -> lis
         found.append(Problem(_l("This course is meant for other kinds of disability. Ask the provider, or "
                                 "look for another course.")))
     return found
+
+
+def _graduates_until(job: Opportunity, person, today: date) -> date | None:
+    from ..graduates import reserved
+
+    if not reserved.graduates_first(job):
+        return None
+    return reserved.waiting_for_graduates(job, today, reserved.in_ledger(person))
 
 
 def existing_application(person, opportunity: Opportunity) -> Application | None:

@@ -61,6 +61,11 @@ def today() -> date:
     return now_local().date()
 
 
+def day_of(moment: datetime) -> date:
+    """The service day a stored (naive UTC) timestamp falls on."""
+    return moment.replace(tzinfo=timezone.utc).astimezone(local_zone()).date()
+
+
 def current_year() -> int:
     return now_local().year
 

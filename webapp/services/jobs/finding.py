@@ -31,6 +31,7 @@ from ...models.opportunity import JobKind
 from ...vocab import ACCOMMODATIONS, WORK_PATTERNS, label, labels
 from ..common import dates
 from ..common.paging import Page, paginate
+from ..graduates import reserved
 from ..needs import versions
 
 PER_PAGE = 10
@@ -109,22 +110,32 @@ def _explain(job: Opportunity, needs, met: dict) -> tuple[list[str], list[str]]:
     return reasons, mismatches
 
 
-def fitting_jobs(needs, page: int = 1, per_page: int = PER_PAGE, today=None) -> Page:
-    """One page of open jobs, best fit first, then the soonest closing date (a Page of Fit)."""
+def fitting_jobs(needs, page: int = 1, per_page: int = PER_PAGE, today=None, graduate: bool = False) -> Page:
+    """One page of open jobs, best fit first, then the soonest closing date (a Page of Fit).
+
+    For someone in the graduates' ledger (`graduate`), jobs reserved for graduates come first of all:
+    they are offered to them first (services.graduates.reserved)."""
     today = today or dates.today()
     columns = _columns(needs)
     score = sum(columns.values(), literal(0)).label("score")
     names = list(columns)
+    first = [case((Opportunity.for_graduates.is_(True), 0), else_=1)] if graduate else []
     statement = (select(Opportunity, score, *(column.label(f"c{i}") for i, column in enumerate(columns.values())))
                  .outerjoin(Opportunity.employer).options(contains_eager(Opportunity.employer))
                  .where(Opportunity.kind == JOB, Opportunity.status == OpportunityStatus.PUBLISHED,
                         Opportunity.window_open_on(today))
-                 .order_by(score.desc(), Opportunity.deadline, Opportunity.id))
+                 .order_by(*first, score.desc(), Opportunity.deadline, Opportunity.id))
 
     def convert(row):
         job, total, *values = row
         met = dict(zip(names, values, strict=True))
         reasons, mismatches = _explain(job, needs, met)
+        if reserved.graduates_first(job):
+            if graduate:
+                reasons.insert(0, _("It is reserved for disabled graduates, and you are offered it first."))
+            elif opens := reserved.waiting_for_graduates(job, today, graduate):
+                mismatches.append(_("It is offered first to students and recent graduates in the district's plan; "
+                                    "anyone may apply from %(date)s.", date=opens.isoformat()))
         return Fit(job=job, score=total, reasons=reasons, mismatches=mismatches)
 
     return paginate(statement, page, per_page, rows=convert)
