@@ -131,6 +131,16 @@ WORKPLACE_ACCESSIBILITY = {
 # The support an employer offers with a job (a job's `accommodations`): the very keys a person
 # asks for in the needs registration (ACCOMMODATIONS), so the two can be compared key by key.
 JOB_ACCOMMODATIONS = ACCOMMODATIONS
+# Each accommodation's bit in Opportunity.accommodation_flags, so the jobs that fit a person can be
+# ranked from an index. Append only: a stored bit keeps its meaning.
+ACCOMMODATION_BITS = ("step_free", "accessible_toilet", "flexible_hours", "assistive_devices", "sign_interpreter",
+                      "transport")
+
+
+def accommodation_flags(keys) -> int:
+    """The bits of these accommodation keys (unknown keys count for nothing)."""
+    chosen = set(keys or ())
+    return sum(1 << bit for bit, key in enumerate(ACCOMMODATION_BITS) if key in chosen)
 
 # What a person needs to take part in a job fair (FairRegistration.support).
 FAIR_SUPPORT = {

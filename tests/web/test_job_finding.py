@@ -129,7 +129,7 @@ def test_jobs_that_fit_come_first_with_their_reasons(app, client, firm, login_as
     assert "It pays up to 2000 yuan a month; you asked for 3000." in reasons
 
 
-def test_fit_is_one_query_whatever_the_number_of_jobs(app, client, firm, login_as):
+def test_fit_takes_the_same_queries_whatever_the_number_of_jobs(app, client, firm, login_as):
     _needs(login_as("applicant"))
     for n in range(3):
         factories.job(factories.employer(name=f"公司{n}"), title=f"岗位{n}")
@@ -168,3 +168,24 @@ def test_a_helper_sees_the_jobs_that_fit_the_person_they_act_for(app, client_for
     response = browser.get("/jobs/fit")
     assert titles(response) == ["兼职岗位", "全职岗位"]
     assert "It offers Full-time; you asked for Part-time." in _reasons(response.get_data(as_text=True))
+
+
+def test_accommodations_are_matched_after_an_edit_of_the_job(app, client, firm, login_as):
+    """The bits the ranking reads follow the list of accommodations on every write."""
+    _needs(login_as("applicant"), work_patterns=[], districts=[], pay_min=None, accommodations=["sign_interpreter"])
+    job = factories.job(firm, title="手语岗位", accommodations=[])
+    assert job.accommodation_flags == 0
+    assert "It does not list Sign language interpreter; you could ask the employer." in _reasons(
+        client.get("/jobs/fit").get_data(as_text=True))
+    job.accommodations = ["step_free", "sign_interpreter"]
+    db.session.commit()
+    assert job.accommodation_flags == 0b10001
+    assert "It offers support you need: Sign language interpreter." in _reasons(
+        client.get("/jobs/fit").get_data(as_text=True))
+
+
+def test_a_page_past_the_end_shows_the_last_page(app, client, firm, login_as):
+    _needs(login_as("applicant"))
+    for n in range(12):
+        factories.job(firm, title=f"岗位{n:02d}", deadline_days=n + 1)
+    assert titles(client.get("/jobs/fit?page=9")) == ["岗位10", "岗位11"]

@@ -9,7 +9,7 @@ from ..models import JOB, Employer, Opportunity, OpportunityStatus, Role, User
 from ..models.employer import OrgType
 from ..models.opportunity import JobKind
 from ..services.employers.credit_code import check_character
-from ..vocab import JOB_ACCOMMODATIONS, WORKPLACE_ACCESSIBILITY
+from ..vocab import JOB_ACCOMMODATIONS, WORKPLACE_ACCESSIBILITY, accommodation_flags
 from .bulk import write
 from .items import COLUMNS as ITEM_COLUMNS
 from .people import DISTRICTS, USER_COLUMNS
@@ -21,7 +21,7 @@ TITLES = ("网络客服", "数据标注员", "保健按摩师", "仓库理货员
 EMPLOYER_COLUMNS = ("id", "user_id", "name", "org_type", "credit_code", "district", "contact_name", "contact_phone",
                     "status", "verified_at", "staff_count", "disabled_staff", "created_at", "updated_at")
 COLUMNS = (*ITEM_COLUMNS, "employer_id", "job_kind", "pay_min", "pay_max", "duties", "suits", "accommodations",
-           "for_graduates", "state_reserved")
+           "accommodation_flags", "for_graduates", "state_reserved")
 
 
 def load(conn, ids, rng, count: int, password_hash: str, now: datetime, quiet) -> int:
@@ -64,9 +64,10 @@ def load(conn, ids, rng, count: int, password_hash: str, now: datetime, quiet) -
             capacity=rng.randint(1, 10), deadline=published.date() + rng.randint(20, 300) * DAY,
             hours="周一至周五 9:00-17:00", created_by_id=user_id, created_at=published, updated_at=published,
             published_at=None if draft else published, closed_at=now - rng.uniform(1, 15) * DAY if closed else None)
+        offered = rng.sample(tuple(JOB_ACCOMMODATIONS), rng.randint(0, 3))
         values.update(employer_id=employer_id, job_kind=rng.choice(kinds), pay_min=low,
                       pay_max=low + rng.randrange(0, 1500, 100), duties=f"{title}：按岗位要求完成日常工作。",
-                      suits="适合各类残疾人", accommodations=rng.sample(tuple(JOB_ACCOMMODATIONS), rng.randint(0, 3)),
+                      suits="适合各类残疾人", accommodations=offered, accommodation_flags=accommodation_flags(offered),
                       for_graduates=rng.random() < 0.05,
                       state_reserved=org_type in ("state_body", "public_institution", "state_firm") and rng.random() < 0.3)
         jobs.append(tuple(values[column] for column in COLUMNS))

@@ -21,6 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
     and_,
     case,
+    event,
     false,
     or_,
 )
@@ -28,6 +29,7 @@ from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..vocab import accommodation_flags
 from .base import EnumText, utcnow
 
 
@@ -103,7 +105,11 @@ class Opportunity(db.Model):
     __tablename__ = "opportunities"
     __table_args__ = (Index("ix_opportunities_kind_status_deadline", "kind", "status", "deadline"),
                       # An employer's own jobs, newest first.
-                      Index("ix_opportunities_employer_created", "employer_id", "created_at"))
+                      Index("ix_opportunities_employer_created", "employer_id", "created_at"),
+                      # The jobs that fit a person (services.jobs.finding): every column the ranking
+                      # reads, so the open jobs are scored and sorted from the index alone.
+                      Index("ix_opportunities_job_fit", "kind", "status", "deadline", "opens_on", "job_kind",
+                            "district", "pay_max", "for_graduates", "accommodation_flags", "id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[OpportunityKind] = mapped_column(EnumText(OpportunityKind, 10))
@@ -162,6 +168,8 @@ class Opportunity(db.Model):
     duties: Mapped[str | None] = mapped_column(Text)  # what the work involves, in plain words
     suits: Mapped[str | None] = mapped_column(Text)   # whom it suits
     accommodations: Mapped[list | None] = mapped_column(JSON, default=list)  # vocab.JOB_ACCOMMODATIONS keys offered
+    # The same keys as bits (vocab.accommodation_flags), kept in step on every write (below).
+    accommodation_flags: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     for_graduates: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # A post a state body or public institution keeps for a disabled person (按比例安排 rule).
     state_reserved: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -261,3 +269,9 @@ class SavedItem(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     opportunity_id: Mapped[int] = mapped_column(ForeignKey("opportunities.id"))
     saved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+@event.listens_for(Opportunity, "before_insert")
+@event.listens_for(Opportunity, "before_update")
+def _keep_accommodation_flags(_mapper, _connection, target: Opportunity) -> None:
+    target.accommodation_flags = accommodation_flags(target.accommodations)
