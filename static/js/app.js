@@ -120,6 +120,15 @@
     });
   });
 
+  // Read aloud: read-aloud.js, fetched on the first press.
+  var aloud = document.querySelector("[data-aloud]");
+  if (aloud && "speechSynthesis" in window) {
+    aloud.hidden = false;
+    aloud.addEventListener("click", function () {
+      document.head.appendChild(document.createElement("script")).src = aloud.getAttribute("data-aloud");
+    }, { once: true });
+  }
+
   // After htmx swaps in new content, move focus to its heading so screen readers follow.
   // Not after a filter change: focus stays on the control being used (WCAG 3.2.2); the live
   // region announces the new count instead.
