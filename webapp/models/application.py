@@ -33,6 +33,9 @@ class ApplicationStatus(StrEnum):
     INTERVIEW = "interview"  # invited to an interview (models.jobs.Interview)
     OFFERED = "offered"
     DECLINED = "declined"    # the applicant declined the offer
+    # A subsidy's steps after the district's decision with an amount (models.subsidy.SubsidyAward).
+    AWAITING_SIGNOFF = "awaiting_city"  # above the city's threshold: an administrator signs it off
+    PAID = "paid"                       # the caseworker recorded the payment
 
     @property
     def label(self) -> str:
@@ -67,7 +70,7 @@ class ApplicationStatus(StrEnum):
 
 S = ApplicationStatus
 OPEN = frozenset({S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.APPROVED, S.WAITLISTED,
-                  S.SHORTLISTED, S.INTERVIEW, S.OFFERED})
+                  S.SHORTLISTED, S.INTERVIEW, S.OFFERED, S.AWAITING_SIGNOFF})
 FINAL = frozenset(set(S) - OPEN)
 # Open ones, and an enrolled course place: leaving a course frees the seat for the waiting list
 # (rules.py allows that one for courses only).
@@ -95,6 +98,8 @@ STATUS_LABELS = {
     S.INTERVIEW: _l("Invited to an interview"),
     S.OFFERED: _l("Offered the job"),
     S.DECLINED: _l("Job offer declined"),
+    S.AWAITING_SIGNOFF: _l("Approved by the district, waiting for the city's sign-off"),
+    S.PAID: _l("Paid"),
 }
 
 
