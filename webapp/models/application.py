@@ -63,6 +63,11 @@ class ApplicationStatus(StrEnum):
         return self is ApplicationStatus.NEEDS_INFO
 
     @property
+    def awaits_city(self) -> bool:
+        """A subsidy the district approved above the city's threshold: an administrator signs it off."""
+        return self is ApplicationStatus.AWAITING_SIGNOFF
+
+    @property
     def awaits_decision(self) -> bool:
         """Sent and not decided yet: the queue counts how long it has waited."""
         return self in AWAITING_DECISION
