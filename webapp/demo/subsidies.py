@@ -1,6 +1,8 @@
-"""Demo subsidies: one published item per measure, and for the demo applicant 张明 a training
-subsidy decided with an amount and paid, and a self-employment subsidy above the city's threshold
-waiting for its sign-off (so a crawler reaches every subsidy page from /me)."""
+"""Demo subsidies: one published item per measure, and for the demo applicant 张明 one application
+at each step, so a crawler reaches every subsidy page and form from /me: a training subsidy decided
+with an amount and paid; a self-employment subsidy above the city's threshold waiting for its
+sign-off; social insurance approved and waiting for payment; family-business funding under review by
+the demo caseworker; and a loan recommendation still a draft."""
 import io
 
 from PIL import Image, ImageDraw
@@ -89,3 +91,10 @@ def _applications(applicant, caseworker, items) -> None:
     business = machine.claim(caseworker, _sent(me, items[K.SELF_EMPLOYMENT],
                                                {"business_name": "张明盲人按摩店", "started_on": started}))
     awards.approve(caseworker, business, "8000", "已营业半年以上，吸纳1名残疾人，按标准核定8000元。")
+    insurance = machine.claim(caseworker, _sent(me, items[K.SOCIAL_INSURANCE],
+                                                {"insurance_months": "12", "insured_as": "灵活就业人员"}))
+    awards.approve(caseworker, insurance, "2400", "按实际缴费12个月的50%核定。")
+    machine.claim(caseworker, _sent(me, items[K.FAMILY_BUSINESS],
+                                    {"business": "家庭手工编织", "use_of_funds": "购买毛线和编织机"}))
+    loan = drafts.start(me, items[K.LOAN])
+    drafts.save_answers(me, loan, {"business_name": "张明盲人按摩店", "disabled_staff": "1", "loan_amount": "100000"})
