@@ -91,16 +91,17 @@ def world(app):
     machine.withdraw(Acting(a1, a1), factories.submitted(a1, post_ok))
     drafts.start(Acting(a5, a5), post_ok)                          # a draft
     # Subsidies: people funded are those paid this year, once each.
-    from tests.web.subsidy_helpers import K, item, under_review
+    from tests.web.subsidy_helpers import K, under_review
+    from tests.web.subsidy_helpers import item as subsidy_item
 
     def paid(person, measure):
-        application = under_review(person, worker, item(measure))
+        application = under_review(person, worker, subsidy_item(measure))
         awards.approve(worker, application, "1000", "按标准")
         return awards.pay(worker, application, service_today().isoformat(), "1000")
     paid(a1, K.SELF_EMPLOYMENT)
     paid(a1, K.FAMILY_BUSINESS)                                    # a second payment to the same person
     paid(a2, K.SOCIAL_INSURANCE)
-    awards.approve(worker, under_review(a3, worker, item(K.LOAN)), "1000", "按标准")  # approved, not paid yet
+    awards.approve(worker, under_review(a3, worker, subsidy_item(K.LOAN)), "1000", "按标准")  # approved, not paid yet
     paid_last_year = paid(a5, K.SELF_EMPLOYMENT)                   # paid, but moved to last year below
 
     old = datetime(year - 1, 6, 1, 4, 0)

@@ -13,7 +13,7 @@ from tests import factories
 from tests.conftest import make_user
 from tests.web.casework_helpers import status_of
 from tests.web.casework_helpers import text as raw_text
-from tests.web.subsidy_helpers import ANSWERS, EVERY_LABEL, LABELS, K, enrolled_course, item, jpeg, sent, under_review
+from tests.web.subsidy_helpers import ANSWERS, EVERY_LABEL, LABELS, K, enrolled_course, item, jpeg, under_review
 from webapp.extensions import db
 from webapp.models import Application, ApplicationEvent, AuditEvent, Notice, SubsidyAward
 from webapp.services.common import dates
@@ -282,6 +282,9 @@ def test_the_city_sends_it_back_and_the_district_decides_again(app, worker, admi
     response = city.post(f"/casework/applications/{application.reference}/send-back",
                          data={"send_back-reason": "金额超过标准，请按5000元以内核定"})
     assert response.status_code == 303 and status_of(application.id) == "under_review"
+    # While the district decides again, the applicant is not shown the amount sent back.
+    mine = text(client_for(application.applicant).get(f"/me/applications/{application.reference}"))
+    assert "Amount and payment" not in mine and "9000" not in mine.split("What has happened")[0]
     client_for(worker).post(f"/casework/applications/{application.reference}/award",
                             data={"award-amount": "5000", "award-reason": "按标准核定"})
     assert status_of(application.id) == "approved" and _award(application).amount == 5000

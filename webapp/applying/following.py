@@ -3,6 +3,7 @@ from flask import g, render_template, url_for
 from flask_babel import gettext as _
 
 from ..models import JOB, SUBSIDY
+from ..models.application import AMOUNT_STANDS
 from ..services.applications import for_employers, lookup, machine, questions, requests
 from ..services.applications.rules import Action
 from ..services.common import next_steps, notices
@@ -33,7 +34,8 @@ def detail(reference: str):
     is_job = application.opportunity.kind == JOB
     is_subsidy = application.opportunity.kind == SUBSIDY
     return render_template("applying/detail.html", title=application.reference, application=application,
-                           award=awards.of(application) if is_subsidy else None,
+                           award=awards.of(application) if is_subsidy and application.status in AMOUNT_STANDS
+                           else None,
                            interview=for_employers.interview_of(application) if is_job else None,
                            what_next=next_steps.WHAT_NEXT.get(application.status) if is_job or is_subsidy else None,
                            events=lookup.timeline(application), questions=questions.for_application(application),

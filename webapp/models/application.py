@@ -83,6 +83,9 @@ WITHDRAWABLE = OPEN | {S.ENROLLED}
 # A job on the shortlist or at interview still waits for the employer's decision; an offer is
 # one, and waits for the applicant's answer instead.
 AWAITING_DECISION = frozenset({S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.SHORTLISTED, S.INTERVIEW})
+# A subsidy whose amount stands: decided (waiting for the city, or approved) or paid. Sent back or
+# refused, the amount once decided is no longer the applicant's.
+AMOUNT_STANDS = frozenset({S.AWAITING_SIGNOFF, S.APPROVED, S.PAID})
 # A place taken: a seat on a course, a stall unit, a post or a job.
 PLACED = frozenset({S.ENROLLED, S.ALLOCATED, S.HIRED})
 

@@ -7,7 +7,7 @@ from ...models import SubsidySettings
 from ...models.base import utcnow
 from ...models.subsidy import DEFAULT_SIGNOFF_THRESHOLD
 from ..audit import log as audit
-from .amounts import MAX_AMOUNT, read_amount
+from .amounts import read_amount
 
 
 def _row() -> SubsidySettings | None:
@@ -33,5 +33,3 @@ def set_threshold(admin, text, ip: str | None = None) -> int:
     db.session.commit()
     return value
 
-
-__all__ = ["MAX_AMOUNT", "set_threshold", "threshold"]
