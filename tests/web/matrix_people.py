@@ -18,7 +18,7 @@ from tests import factories
 from tests.conftest import make_user
 from webapp.extensions import db
 from webapp.models import DecisionTemplate, Opportunity
-from webapp.services.applications import drafts
+from webapp.services.applications import drafts, machine
 from webapp.services.casework import decisions
 from webapp.services.common.acting import Acting
 from webapp.services.common.dates import today as service_today
@@ -26,6 +26,8 @@ from webapp.services.employers import accounts as employer_accounts
 from webapp.services.family import invites, links
 from webapp.services.identity import consent, evidence
 from webapp.services.needs import steps, versions
+from webapp.services.subsidies import awards as subsidy_awards
+from webapp.services.subsidies import photos as subsidy_photos
 
 # Who asks. "helper" acts for the owner; "helper_of_other" is a helper linked only to the other
 # applicant (so acting for someone, just not the owner); "lone_helper" has no link at all.
@@ -39,7 +41,8 @@ PERSONAS = ("anonymous", "owner", "other", "helper", "helper_of_other", "lone_he
 RENEWED = {"applying.start", "applying.withdraw", "profile.remove", "casework.claim", "casework.unclaim",
            "casework.approve", "casework.reject", "casework.ask", "casework.reassign", "casework.helper_link",
            "publish.act", "admin.decision_template_switch", "fairs.move", "employer.shortlist", "employer.offer",
-           "employer.invite", "employer.reject"}
+           "employer.invite", "employer.reject", "applying.remove_subsidy_photo", "casework.award",
+           "casework.sign_off", "casework.send_back", "casework.refuse", "casework.payment"}
 # Requests that end every session of the account, or the account: asked by stand-ins (World.stand_in).
 STAND_IN = {"auth.logout", "profile.delete"}
 
@@ -119,6 +122,8 @@ class World:
         self.fair = factories.fair(self.admin, district=OWNER_DISTRICT)
         self.draft_fair = factories.fair(self.admin, district=OWNER_DISTRICT, status="draft")
         self.plan, self.plan_action_id = factories.graduate_plan(self.owner, self.caseworker)
+        self.subsidy = self.published("subsidy", category="self_employment", title="创业补贴")
+        self.subsidy_draft = self.subsidy_application(None)  # the owner's own, with a photo
         self.template = DecisionTemplate(kind="reject", text="证件照片不清楚", active=True, created_by_id=self.admin.id)
         db.session.add(self.template)
         db.session.commit()
@@ -178,6 +183,21 @@ class World:
             application = decisions.claim(claimed_by, application)
         return application
 
+    def subsidy_application(self, step: str | None):
+        """The owner's subsidy application (of a new item): a draft with a photo (None), claimed by
+        the caseworker ("claimed"), above the city's threshold ("awaiting"), or approved ("approved")."""
+        me = Acting(self.owner, self.owner)
+        application = drafts.start(me, self.published("subsidy", category="self_employment", title="补贴"))
+        drafts.save_answers(me, application, {"business_name": "按摩店", "started_on": "2026-01-05"})
+        subsidy_photos.add(me, application, jpeg())
+        if step is None:
+            return application
+        factories.verified(self.owner, self.city)
+        application = decisions.claim(self.caseworker, machine.submit(me, application))
+        if step != "claimed":
+            subsidy_awards.approve(self.caseworker, application, "9000" if step == "awaiting" else "100", "按标准")
+        return application
+
     def restore(self) -> None:
         """Put back what a request may have undone: consent, a needs draft to check and send, the
         identity check."""
@@ -221,6 +241,8 @@ class World:
             **{f"employer.{name}": {"reference": self.job_application.reference}
                for name in ("application", "shortlist", "offer", "invite", "reject")},
             "fairs.move": {"action": "publish"},
+            "find.subsidy": {"opportunity_id": self.subsidy.id},
+            "applying.subsidy_photos": {"reference": self.subsidy_draft.reference},
         }.get(endpoint, {}))
         if variant == "draft":
             stall = endpoint in ("find.opportunity", "find.draw_results")
@@ -255,6 +277,13 @@ class World:
             return {"reference": factories.submitted(person, self.job).reference}
         if endpoint == "fairs.move":
             return {"fair_id": factories.fair(self.admin, district=OWNER_DISTRICT, status="draft").id}
+        if endpoint == "applying.remove_subsidy_photo":
+            photo = subsidy_photos.add(Acting(self.owner, self.owner), self.subsidy_draft, jpeg())
+            return {"reference": self.subsidy_draft.reference, "evidence_id": photo.id}
+        if endpoint in ("casework.award", "casework.sign_off", "casework.send_back", "casework.refuse",
+                        "casework.payment"):
+            step = {"casework.award": "claimed", "casework.payment": "approved"}.get(endpoint, "awaiting")
+            return {"reference": self.subsidy_application(step).reference}
         if endpoint == "casework.helper_link":
             helper = make_user("helper", phone=_phone("138"), name="邻居")
             return {"form": {"applicant_phone": self.owner.phone, "helper_phone": helper.phone,
@@ -274,4 +303,8 @@ class World:
             "casework.reject": {"reject-text": "证件照片看不清，不能通过。", "confirm": "yes"},
             "casework.ask": {"ask-text": "请补充清楚的残疾人证照片。"},
             "casework.reassign": {"reassign-assignee": str(self.colleague.id)},
+            "casework.award": {"award-amount": "100", "award-reason": "按标准核定。"},
+            "casework.send_back": {"send_back-reason": "请重新核定金额。"},
+            "casework.refuse": {"refuse-reason": "不符合资助条件。"},
+            "casework.payment": {"payment-paid_on": service_today().isoformat(), "payment-paid_amount": "100"},
         }.get(endpoint, {})

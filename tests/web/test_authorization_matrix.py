@@ -105,6 +105,9 @@ TABLE = {
     "POST /saved/<int:opportunity_id>": row(PERSON, acting="303 find.course"),
     "POST /saved/<int:opportunity_id> (draft)": row(PERSON, acting="404"),
     "GET /me/saved": PERSON,
+    "GET /subsidies": PUBLIC,
+    "GET /subsidies/<int:opportunity_id>": PUBLIC,
+    "GET /subsidies/<int:opportunity_id> (draft)": row("404"),
 
     # Applying and following: the person acted for, their own applications only.
     "GET /apply/<int:opportunity_id>": PERSON,
@@ -121,6 +124,11 @@ TABLE = {
     "GET /me/applications/<reference>/withdraw": OWNED,
     "POST /me/applications/<reference>/withdraw": row(OWNED, for_owner="303 applying.detail"),  # a new one each time
     "GET /me/notices": PERSON,
+    # A subsidy's photos: the owner's draft (a new photo each time it is removed).
+    "GET /me/applications/<reference>/photos": OWNED,
+    "POST /me/applications/<reference>/photos": row(OWNED, for_owner="422"),  # no file chosen
+    "POST /me/applications/<reference>/photos/<int:evidence_id>/remove": row(
+        OWNED, for_owner="303 applying.subsidy_photos"),
     # Answering a job offer: the world's application is no job offered, so the rule refuses it (a flash).
     "POST /me/applications/<reference>/accept": row(OWNED, for_owner="303 applying.detail"),
     "POST /me/applications/<reference>/decline": row(OWNED, for_owner="303 applying.detail"),
@@ -226,6 +234,15 @@ TABLE = {
                                                        city="409", admin="409"),
     "POST /casework/applications/<reference>/reassign": row(IN_SCOPE, caseworker="303 casework.application",
                                                             city="422", admin="422"),  # no colleague of theirs
+    # A subsidy (a new one each time): the amount by the caseworker who claimed it; the city's
+    # sign-off by administrators only; the payment by staff in scope.
+    "POST /casework/applications/<reference>/award": row(IN_SCOPE, caseworker="303 casework.application",
+                                                         city="409", admin="409"),
+    "POST /casework/applications/<reference>/sign-off": row(ADMIN, admin="303 casework.application"),
+    "POST /casework/applications/<reference>/send-back": row(ADMIN, admin="303 casework.application"),
+    "POST /casework/applications/<reference>/refuse": row(ADMIN, admin="303 casework.application"),
+    "POST /casework/applications/<reference>/payment": row(IN_SCOPE, staff="303 casework.application",
+                                                           outsider="404"),
     "GET /casework/people/<int:user_id>/identity": IN_SCOPE,
     "GET /casework/people/<int:user_id>/identity (other)": row(IN_SCOPE, caseworker="404"),
     "POST /casework/people/<int:user_id>/identity": row(IN_SCOPE, staff="422", outsider="404"),
@@ -250,6 +267,8 @@ TABLE = {
     "GET /admin/opportunities/<int:opportunity_id>/draw": ADMIN,  # says why it cannot run yet
     "POST /admin/opportunities/<int:opportunity_id>/draw": row(ADMIN, admin="409"),  # too early: refused
     "GET /admin/staff": ADMIN,
+    "GET /admin/subsidies": ADMIN,
+    "POST /admin/subsidies": row(ADMIN, admin="422"),  # no amount typed
     "GET /admin/staff/new": ADMIN,
     "POST /admin/staff/new": row(ADMIN, admin="422"),
     "GET /admin/staff/<int:user_id>": ADMIN,

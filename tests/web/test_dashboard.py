@@ -16,14 +16,16 @@ from sqlalchemy import event, select
 from tests import factories
 from tests.conftest import make_user
 from webapp.extensions import db
-from webapp.models import Application, NeedsRegistration, Opportunity, Profile, User
+from webapp.models import Application, NeedsRegistration, Opportunity, Profile, SubsidyAward, User
 from webapp.models.base import utcnow
 from webapp.services.applications import drafts, machine
 from webapp.services.casework import assessments, followups
 from webapp.services.common.acting import Acting
 from webapp.services.identity import profiles
 from webapp.services.needs import steps, versions
+from webapp.services.common.dates import today as service_today
 from webapp.services.reports import figures
+from webapp.services.subsidies import awards
 
 YANGQUAN = ZoneInfo("Asia/Shanghai")
 BOM = b"\xef\xbb\xbf"
@@ -88,6 +90,19 @@ def world(app):
     factories.submitted(a1, stall_ok)
     machine.withdraw(Acting(a1, a1), factories.submitted(a1, post_ok))
     drafts.start(Acting(a5, a5), post_ok)                          # a draft
+    # Subsidies: people funded are those paid this year, once each.
+    from tests.web.subsidy_helpers import K, under_review
+    from tests.web.subsidy_helpers import item as subsidy_item
+
+    def paid(person, measure):
+        application = under_review(person, worker, subsidy_item(measure))
+        awards.approve(worker, application, "1000", "按标准")
+        return awards.pay(worker, application, service_today().isoformat(), "1000")
+    paid(a1, K.SELF_EMPLOYMENT)
+    paid(a1, K.FAMILY_BUSINESS)                                    # a second payment to the same person
+    paid(a2, K.SOCIAL_INSURANCE)
+    awards.approve(worker, under_review(a3, worker, subsidy_item(K.LOAN)), "1000", "按标准")  # approved, not paid yet
+    paid_last_year = paid(a5, K.SELF_EMPLOYMENT)                   # paid, but moved to last year below
 
     old = datetime(year - 1, 6, 1, 4, 0)
     row = db.session.get(Application, last_year.id)
@@ -97,6 +112,8 @@ def world(app):
         application = db.session.scalar(select(Application).where(
             Application.applicant_id == person.id, Application.opportunity_id == item.id))
         application.submitted_at = application.decided_at - timedelta(days=days, hours=6)
+    db.session.scalar(select(SubsidyAward).where(SubsidyAward.application_id == paid_last_year.id)).paid_on = \
+        datetime(year - 1, 12, 31).date()
     db.session.get(Opportunity, post_low.id).status = "closed"
     db.session.get(Opportunity, stall_draft.id).status = "draft"
     gone = db.session.get(User, a6.id)
@@ -135,8 +152,9 @@ def expected(year: int) -> dict:
         "in_work": len(in_work),
         "training": len(enrolled),
         "rural": sum(1 for a in enrolled if profiles_by_user[a.applicant_id].household_type == "rural"),
-        "funded": len({a.applicant_id for a in apps
-                       if a.status in ("enrolled", "allocated", "hired") and this_year(a)}),
+        # Paid a subsidy or funding on a day of this year (the award keeps the day it was paid).
+        "funded": len({award.applicant_id for award in db.session.scalars(select(SubsidyAward))
+                       if award.application.status == "paid" and award.paid_on and award.paid_on.year == year}),
         "reserved": [(o.title, o.capacity, o.total, o.capacity / o.total) for o in items],
         "by_status": Counter(a.status for a in apps if a.status != "draft" and _local_year(a.submitted_at) == year),
         "median": statistics.median(waits),
@@ -147,7 +165,7 @@ def test_figures_match_counts_made_by_hand(world):
     want = expected(world)
     got = figures.compute()
     # The world is what it was built to be ...
-    assert (want["registered"], want["in_work"], want["training"], want["rural"], want["funded"]) == (5, 3, 4, 3, 5)
+    assert (want["registered"], want["in_work"], want["training"], want["rural"], want["funded"]) == (5, 3, 4, 3, 2)
     # ... and the service agrees with counting by hand.
     assert got.year == world and got.registered == want["registered"]
     assert got.by_district == dict(want["by_district"]) and got.by_category == dict(want["by_category"])
@@ -231,7 +249,7 @@ def test_page_and_csv_show_the_same_figures(client, login_as, world):
 
     words = {"submitted": "Submitted, waiting for a caseworker", "enrolled": "Enrolled", "hired": "Hired",
              "allocated": "Unit allocated", "rejected": "Not approved", "withdrawn": "Withdrawn",
-             "waitlisted": "On the waiting list"}
+             "waitlisted": "On the waiting list", "paid": "Paid", "approved": "Approved"}
     statuses = {words[s]: n for s, n in want["by_status"].items()}
     for rows in (_html_rows(html, "statuses"), _csv(client, "statuses")[1:]):
         found = {row[0]: int(row[1]) for row in rows}

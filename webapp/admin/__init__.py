@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__)
 
-from . import audit_log, dashboard, decision_texts, deliveries, employers, jobs, routes  # noqa: E402,F401
+from . import audit_log, dashboard, decision_texts, deliveries, employers, jobs, routes, subsidies  # noqa: E402,F401

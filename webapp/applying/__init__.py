@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("applying", __name__)
 
-from . import following, offers, routes  # noqa: E402,F401
+from . import following, offers, routes, subsidy  # noqa: E402,F401

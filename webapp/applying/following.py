@@ -2,10 +2,12 @@
 from flask import g, render_template, url_for
 from flask_babel import gettext as _
 
-from ..models import JOB
+from ..models import JOB, SUBSIDY
+from ..models.application import AMOUNT_STANDS
 from ..services.applications import for_employers, lookup, machine, questions, requests
 from ..services.applications.rules import Action
 from ..services.common import next_steps, notices
+from ..services.subsidies import awards
 from ..web.access import person_required
 from ..web.client import requested_page
 from . import bp
@@ -30,9 +32,12 @@ def detail(reference: str):
     """One application: status, what happens next, the timeline of events."""
     application, actions = own_application(reference)
     is_job = application.opportunity.kind == JOB
+    is_subsidy = application.opportunity.kind == SUBSIDY
     return render_template("applying/detail.html", title=application.reference, application=application,
+                           award=awards.of(application) if is_subsidy and application.status in AMOUNT_STANDS
+                           else None,
                            interview=for_employers.interview_of(application) if is_job else None,
-                           what_next=next_steps.WHAT_NEXT.get(application.status) if is_job else None,
+                           what_next=next_steps.WHAT_NEXT.get(application.status) if is_job or is_subsidy else None,
                            events=lookup.timeline(application), questions=questions.for_application(application),
                            position=machine.waiting_position(application), actions=actions,
                            asked=requests.latest(application) if Action.RESUBMIT in actions else None,

@@ -6,12 +6,13 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..extensions import db
-from ..models import JOB, Opportunity
+from ..models import JOB, SUBSIDY, Opportunity
 from ..profile.answers import answer_rows
 from ..services.applications import drafts, fit, lookup, machine, passport, questions, requests
 from ..services.applications.rules import Action, allowed_actions
 from ..services.common.errors import DomainError
 from ..services.identity import profiles
+from ..services.subsidies import photos as subsidy_photos
 from ..web.access import person_required
 from ..web.client import client_address
 from . import bp
@@ -61,6 +62,10 @@ def answers(reference: str):
     application, actions = own_application(reference)
     if Action.EDIT not in actions:
         return redirect(url_for("applying.detail", reference=reference))
+    if application.opportunity.kind == SUBSIDY:
+        from .subsidy import answers as subsidy_answers
+
+        return subsidy_answers(application, actions)
     asked = questions.for_application(application)
     is_job = application.opportunity.kind == JOB
     values, error = dict(application.answers or {}), None
@@ -103,7 +108,9 @@ def check(reference: str):
                            questions=questions.for_application(application),
                            shared=passport.chosen_labels(passport.chosen(application))
                            if application.opportunity.kind == JOB else None,
-                           back_url=url_for("applying.answers", reference=reference))
+                           photos=subsidy_photos.of(application) if application.opportunity.kind == SUBSIDY else None,
+                           back_url=url_for("applying.subsidy_photos" if application.opportunity.kind == SUBSIDY
+                                            else "applying.answers", reference=reference))
 
 
 @bp.route("/me/applications/<reference>/sent")

@@ -8,15 +8,17 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import User
+from ..models import SUBSIDY, User
 from ..needs.answers import answer_rows as needs_rows
 from ..services.applications import fit, lookup, questions
 from ..services.applications.rules import allowed_actions
 from ..services.casework import assessments, decision_texts, decisions, scope
 from ..services.identity import evidence
 from ..services.needs import versions
+from ..services.subsidies import awards, photos as subsidy_photos, settings as subsidy_settings
 from ..web.client import client_address
 from .forms import AskForm, ReassignForm, RejectForm, VerifyForm
+from .subsidy_forms import blank_forms
 from .rows import profile_rows
 
 
@@ -46,6 +48,8 @@ def _forms(application, given: dict) -> dict:
     forms = {"reject": reason_form("reject", RejectForm, formdata=None),
              "ask": reason_form("ask", AskForm, formdata=None),
              "reassign": reassign_form(formdata=None), "verify": VerifyForm(prefix="verify", formdata=None)}
+    if application.opportunity.kind == SUBSIDY:
+        forms.update(blank_forms(application))
     forms.update(given)
     forms["verify"].next.data = url_for("casework.application", reference=application.reference)
     return forms
@@ -59,6 +63,7 @@ def render(application, profile, *, status: int = 200, error=None, numbers=None,
         {application.assigned_to_id, profile.identity_checked_by_id} - {None}))).all())
     refused = error is not None or any(form.errors for form in given_forms.values())
     photos = evidence.current(person)
+    is_subsidy = application.opportunity.kind == SUBSIDY
     if not refused:  # after a refusal nothing is committed here; the images record themselves
         evidence.record_views(current_user, person, photos, client_address(), application.reference)
     return render_template(
@@ -71,4 +76,7 @@ def render(application, profile, *, status: int = 200, error=None, numbers=None,
         assessment=assessments.latest_assessment(person.id),
         events=lookup.timeline(application), names=names, methods=assessments.METHODS,
         capacities=assessments.CAPACITIES, forms=_forms(application, given_forms), error=error,
+        award=awards.of(application) if is_subsidy else None,
+        subsidy_photos=subsidy_photos.of(application) if is_subsidy else None,
+        threshold=subsidy_settings.threshold() if is_subsidy else None,
         page_error=refused, back_url=url_for("casework.queue")), status

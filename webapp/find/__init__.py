@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("find", __name__)
 
-from . import draw, routes  # noqa: E402,F401
+from . import draw, routes, subsidies  # noqa: E402,F401

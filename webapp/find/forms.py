@@ -9,13 +9,14 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Form, SearchField, SelectChoice
 
 from ..models import DISTRICT_LABELS, POST, STALL
-from ..models.opportunity import JOB_KIND_LABELS
+from ..models.opportunity import JOB_KIND_LABELS, SUBSIDY_KIND_LABELS
 from ..services.common.text import plain
 from ..services.opportunities.finding import MAX_QUERY, Filters
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY
 from ..web.fields import CheckboxesField, FixedSelectField, choices_from
 
 JOB_KIND_KEYS = {kind.value: text for kind, text in JOB_KIND_LABELS.items()}
+SUBSIDY_KINDS = {kind.value: text for kind, text in SUBSIDY_KIND_LABELS.items()}
 MAX_PAY = 100_000
 
 
@@ -82,3 +83,12 @@ class OpportunityFilterForm(FilterForm):
         SelectChoice(POST, _l("Public-welfare posts only"))])
     category = FixedSelectField(_l("Kind of stall"), choices=with_all(_l("All kinds of stall"), STALL_KINDS))
 
+
+
+class SubsidyFilterForm(FilterForm):
+    """Subsidies and funding: by measure and district (they have no venue to be accessible)."""
+
+    category_vocabulary = SUBSIDY_KINDS
+    category = FixedSelectField(_l("Measure"), choices=with_all(_l("All subsidies and funding"), SUBSIDY_KINDS))
+    accessibility = None
+    access_vocabulary = ()

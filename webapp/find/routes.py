@@ -3,7 +3,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..models import COURSE, DISTRICT_LABELS
+from ..models import COURSE, DISTRICT_LABELS, SUBSIDY
 from ..models.opportunity import KIND_LABELS
 from ..services.applications import drafts
 from ..services.common import dates
@@ -24,7 +24,7 @@ from ..web.acting import resolve
 from ..web.client import client_address, requested_page, safe_next
 from ..web.htmx import render_page_or_fragment, wants_fragment
 from . import bp
-from .forms import CourseFilterForm, OpportunityFilterForm
+from .forms import SUBSIDY_KINDS, CourseFilterForm, OpportunityFilterForm
 
 
 @bp.context_processor
@@ -34,6 +34,7 @@ def finding_words():
             "kind_labels": in_locale(KIND_LABELS), "district_labels": in_locale(DISTRICT_LABELS),
             "venue_access": in_locale(VENUE_ACCESSIBILITY), "disability_labels": in_locale(CATEGORY_LABELS),
             "workplace_access": in_locale(WORKPLACE_ACCESSIBILITY), "accommodation_labels": in_locale(ACCOMMODATIONS),
+            "subsidy_kinds": in_locale(SUBSIDY_KINDS),
             "labels": labels}
 
 
@@ -100,7 +101,7 @@ def opportunity(opportunity_id: int):
 
 
 def _detail_url(item) -> str:
-    endpoint = "find.course" if item.kind == COURSE else "find.opportunity"
+    endpoint = "find.course" if item.kind == COURSE else "find.subsidy" if item.kind == SUBSIDY else "find.opportunity"
     return url_for(endpoint, opportunity_id=item.id)
 
 
@@ -108,7 +109,7 @@ def _detail_url(item) -> str:
 @person_required
 def toggle_saved(opportunity_id: int):
     """Save or unsave (收藏), then back to where the button was."""
-    item = finding.listed(opportunity_id, (COURSE, *finding.OPPORTUNITY_KINDS))
+    item = finding.listed(opportunity_id, (COURSE, *finding.OPPORTUNITY_KINDS, SUBSIDY))
     if item is None:
         abort(404)
     if saved_items.toggle_saved(g.acting, item, client_address()):

@@ -16,14 +16,17 @@ from .opportunity import (
                           JOB,
                           POST,
                           STALL,
+                          SUBSIDY,
                           Opportunity,
                           OpportunityChange,
                           OpportunityKind,
                           JobKind,
                           OpportunityStatus,
                           SavedItem,
+                          SubsidyKind,
 )
 from .profile import Consent, IdentityStatus, Profile
+from .subsidy import SubsidyAward, SubsidyPhoto, SubsidySettings
 from .user import DISTRICT_LABELS, District, Role, SmsCode, User
 
 __all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", "ApplicationStatus", "Assessment",
@@ -32,4 +35,5 @@ __all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", 
            "FairRegistration", "FairStatus", "FollowUp", "GraduatePlan", "GraduateStatus", "HelperInvite", "HelperLink",
            "IdentityStatus", "Interview", "JobKind", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind",
            "Opportunity", "OpportunityChange", "OpportunityKind", "OpportunityStatus", "OrgType", "PlanAction",
-           "PlanContact", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User"]
+           "PlanContact", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User",
+           "SUBSIDY", "SubsidyAward", "SubsidyKind", "SubsidyPhoto", "SubsidySettings"]

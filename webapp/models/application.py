@@ -33,6 +33,9 @@ class ApplicationStatus(StrEnum):
     INTERVIEW = "interview"  # invited to an interview (models.jobs.Interview)
     OFFERED = "offered"
     DECLINED = "declined"    # the applicant declined the offer
+    # A subsidy's steps after the district's decision with an amount (models.subsidy.SubsidyAward).
+    AWAITING_SIGNOFF = "awaiting_city"  # above the city's threshold: an administrator signs it off
+    PAID = "paid"                       # the caseworker recorded the payment
 
     @property
     def label(self) -> str:
@@ -60,6 +63,11 @@ class ApplicationStatus(StrEnum):
         return self is ApplicationStatus.NEEDS_INFO
 
     @property
+    def awaits_city(self) -> bool:
+        """A subsidy the district approved above the city's threshold: an administrator signs it off."""
+        return self is ApplicationStatus.AWAITING_SIGNOFF
+
+    @property
     def awaits_decision(self) -> bool:
         """Sent and not decided yet: the queue counts how long it has waited."""
         return self in AWAITING_DECISION
@@ -67,7 +75,7 @@ class ApplicationStatus(StrEnum):
 
 S = ApplicationStatus
 OPEN = frozenset({S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.APPROVED, S.WAITLISTED,
-                  S.SHORTLISTED, S.INTERVIEW, S.OFFERED})
+                  S.SHORTLISTED, S.INTERVIEW, S.OFFERED, S.AWAITING_SIGNOFF})
 FINAL = frozenset(set(S) - OPEN)
 # Open ones, and an enrolled course place: leaving a course frees the seat for the waiting list
 # (rules.py allows that one for courses only).
@@ -75,6 +83,9 @@ WITHDRAWABLE = OPEN | {S.ENROLLED}
 # A job on the shortlist or at interview still waits for the employer's decision; an offer is
 # one, and waits for the applicant's answer instead.
 AWAITING_DECISION = frozenset({S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.SHORTLISTED, S.INTERVIEW})
+# A subsidy whose amount stands: decided (waiting for the city, or approved) or paid. Sent back or
+# refused, the amount once decided is no longer the applicant's.
+AMOUNT_STANDS = frozenset({S.AWAITING_SIGNOFF, S.APPROVED, S.PAID})
 # A place taken: a seat on a course, a stall unit, a post or a job.
 PLACED = frozenset({S.ENROLLED, S.ALLOCATED, S.HIRED})
 
@@ -95,6 +106,8 @@ STATUS_LABELS = {
     S.INTERVIEW: _l("Invited to an interview"),
     S.OFFERED: _l("Offered the job"),
     S.DECLINED: _l("Job offer declined"),
+    S.AWAITING_SIGNOFF: _l("Approved by the district, waiting for the city's sign-off"),
+    S.PAID: _l("Paid"),
 }
 
 

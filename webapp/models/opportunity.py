@@ -38,6 +38,7 @@ class OpportunityKind(StrEnum):
     STALL = "stall"
     POST = "post"
     JOB = "job"  # posted by a verified employer (employer_id)
+    SUBSIDY = "subsidy"  # a subsidy or funding the city pays (补贴/资助); its measure is `category`
 
     @property
     def label(self) -> str:
@@ -60,6 +61,20 @@ class JobKind(StrEnum):
     @property
     def label(self) -> str:
         return str(JOB_KIND_LABELS[self])
+
+
+class SubsidyKind(StrEnum):
+    """The measures of the action plan a subsidy item pays under (stored in `Opportunity.category`)."""
+
+    SELF_EMPLOYMENT = "self_employment"    # 自主创业、灵活就业补贴 (§7)
+    SOCIAL_INSURANCE = "social_insurance"  # 社会保险补贴 (§7)
+    FAMILY_BUSINESS = "family_business"    # 家庭经营资助 (§11)
+    TRAINING = "training"                  # 培训与职业资格证书补贴 (§14), for a course taken
+    LOAN = "loan"                          # 创业担保贷款贴息推荐 (§9)
+
+    @property
+    def label(self) -> str:
+        return str(SUBSIDY_KIND_LABELS[self])
 
 
 class OpportunityStatus(StrEnum):
@@ -85,8 +100,16 @@ class OpportunityStatus(StrEnum):
 
 
 COURSE, STALL, POST, JOB = OpportunityKind.COURSE, OpportunityKind.STALL, OpportunityKind.POST, OpportunityKind.JOB
+SUBSIDY = OpportunityKind.SUBSIDY
 KIND_LABELS = {COURSE: _l("Training course"), STALL: _l("Reserved stall"), POST: _l("Public-welfare post"),
-               JOB: _l("Job")}
+               JOB: _l("Job"), SUBSIDY: _l("Subsidy or funding")}
+SUBSIDY_KIND_LABELS = {
+    SubsidyKind.SELF_EMPLOYMENT: _l("Self-employment and flexible-work subsidy"),
+    SubsidyKind.SOCIAL_INSURANCE: _l("Social-insurance subsidy"),
+    SubsidyKind.FAMILY_BUSINESS: _l("Family-business funding"),
+    SubsidyKind.TRAINING: _l("Training and certificate subsidy"),
+    SubsidyKind.LOAN: _l("Recommendation for an interest-subsidised business loan"),
+}
 JOB_KIND_LABELS = {
     JobKind.FULL_TIME: _l("Full-time"),
     JobKind.PART_TIME: _l("Part-time"),
@@ -116,7 +139,7 @@ class Opportunity(db.Model):
     status: Mapped[OpportunityStatus] = mapped_column(EnumText(OpportunityStatus, 10),
                                                       default=OpportunityStatus.DRAFT)
     title: Mapped[str] = mapped_column(String(100))
-    # course: training category; stall: stall kind; post: unused
+    # course: training category; stall: stall kind; subsidy: the measure (SubsidyKind); post: unused
     category: Mapped[str | None] = mapped_column(String(30), index=True)
     # course: training provider; stall: market or place name; post: employer
     provider: Mapped[str] = mapped_column(String(100))
@@ -125,7 +148,8 @@ class Opportunity(db.Model):
     address: Mapped[str] = mapped_column(String(200), default="")
     accessibility: Mapped[list] = mapped_column(JSON, default=list)
     rural: Mapped[bool] = mapped_column(Boolean, default=False)
-    # course: seats; stall: units reserved for disabled applicants; post: places reserved
+    # course: seats; stall: units reserved for disabled applicants; post: places reserved;
+    # subsidy: how many people the budget is meant for (shown; a subsidy takes no place)
     capacity: Mapped[int] = mapped_column(Integer)
     # stall: all units; post: all places (the reserved share is capacity / total)
     total: Mapped[int | None] = mapped_column(Integer)
@@ -181,6 +205,13 @@ class Opportunity(db.Model):
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     employer = relationship("Employer")  # lazy: list pages load it with selectinload
+
+    @property
+    def subsidy_kind(self) -> SubsidyKind | None:
+        """A subsidy item's measure, or None for other kinds."""
+        if self.kind != OpportunityKind.SUBSIDY or self.category not in set(SubsidyKind):
+            return None
+        return SubsidyKind(self.category)
 
     @property
     def left(self) -> int:

@@ -4,7 +4,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectChoice, StringField, TextAreaField
 
-from ..models import COURSE, DISTRICT_LABELS, POST, STALL
+from ..models import COURSE, DISTRICT_LABELS, POST, STALL, SUBSIDY
+from ..models.opportunity import SUBSIDY_KIND_LABELS
 from ..services.identity.numbers import CATEGORY_LABELS
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, label, labels
 from ..web.fields import CheckboxesField, choices_from
@@ -113,10 +114,31 @@ class PostForm(FlaskForm):
     what_to_bring = _what_to_bring()
 
 
-FORMS = {COURSE: CourseForm, STALL: StallForm, POST: PostForm}
-NEW_TITLES = {COURSE: _l("New training course"), STALL: _l("New stall opening"), POST: _l("New public-welfare post")}
+SUBSIDY_KINDS = {kind.value: text for kind, text in SUBSIDY_KIND_LABELS.items()}
+
+
+class SubsidyForm(FlaskForm):
+    title = _line(_l("Title"), _l("For example: 2026 social-insurance subsidy for flexible workers, 城区."))
+    category = RadioField(_l("Measure of the action plan"), choices=choices_from(SUBSIDY_KINDS), validate_choice=False,
+                          description=_l("Each measure asks applicants only what it needs."))
+    provider = _line(_l("Given by"), _l("For example: 城区残疾人联合会."))
+    description = TextAreaField(_l("Who may apply and what it pays for"),
+                                description=_l("In plain words, as the policy says it."))
+    district = _district()
+    subsidy = _line(_l("How much it pays"), _l("For example: up to 5000 yuan once; or half of the insurance paid."))
+    capacity = _number(_l("People it can fund"), _l("The plan funds at least 130 people a year across the city."))
+    opens_on = _date(_l("Applications open (optional)"),
+                     _l("Leave empty to open as soon as it is published. Year-month-day, for example 2026-09-01."))
+    deadline = _date(_l("Applications close"))
+    contact = _contact()
+    what_to_bring = _what_to_bring()
+
+
+FORMS = {COURSE: CourseForm, STALL: StallForm, POST: PostForm, SUBSIDY: SubsidyForm}
+NEW_TITLES = {COURSE: _l("New training course"), STALL: _l("New stall opening"), POST: _l("New public-welfare post"),
+              SUBSIDY: _l("New subsidy or funding")}
 EDIT_TITLES = {COURSE: _l("Edit training course"), STALL: _l("Edit stall opening"),
-               POST: _l("Edit public-welfare post")}
+               POST: _l("Edit public-welfare post"), SUBSIDY: _l("Edit subsidy or funding")}
 
 # The form in sections, each under its own <h2> (admins fill it in on a PC, on one page).
 SECTIONS = {
@@ -134,11 +156,15 @@ SECTIONS = {
            (_l("Terms"), ("hours", "pay", "social_insurance")),
            (_l("Places and applications"), ("total", "capacity", "deadline")),
            (NEXT_STEPS_TITLE, ("contact", "what_to_bring"))],
+    SUBSIDY: [(_l("About the subsidy"), ("title", "category", "provider", "description")),
+              (_l("Where, how much and for how many"), ("district", "subsidy", "capacity")),
+              (_l("Application window"), ("opens_on", "deadline")),
+              (NEXT_STEPS_TITLE, ("contact", "what_to_bring"))],
 }
 
 DISTRICT_NAMES = {district.value: text for district, text in DISTRICT_LABELS.items()}
 _VOCABULARIES = {"accessibility": VENUE_ACCESSIBILITY, "suits_categories": CATEGORY_LABELS, "district": DISTRICT_NAMES}
-_CATEGORY_VOCABULARIES = {COURSE: TRAINING_CATEGORIES, STALL: STALL_KINDS}
+_CATEGORY_VOCABULARIES = {COURSE: TRAINING_CATEGORIES, STALL: STALL_KINDS, SUBSIDY: SUBSIDY_KINDS}
 
 
 def shown(kind: str, name: str, value) -> str:

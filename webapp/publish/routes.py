@@ -19,7 +19,7 @@ from . import bp
 from .forms import DISTRICT_NAMES, EDIT_TITLES, FORMS, NEW_TITLES, SECTIONS, change_rows
 
 KIND_FILTERS = [(None, _l("All")), ("course", _l("Training courses")), ("stall", _l("Stall openings")),
-                ("post", _l("Public-welfare posts"))]
+                ("post", _l("Public-welfare posts")), ("subsidy", _l("Subsidies and funding"))]
 DONE = {StatusAction.PUBLISH: _l("Published. People can now find it and apply."),
         StatusAction.UNPUBLISH: _l("Taken back to draft. The public can no longer see it."),
         StatusAction.CLOSE: _l("Closed. People can still see it but can no longer apply.")}

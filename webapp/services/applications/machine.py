@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from ...extensions import db
-from ...models import COURSE, POST, STALL, Application, Interview
+from ...models import COURSE, POST, STALL, SUBSIDY, Application, Interview
 from ...models import ApplicationStatus as S
 from ...models.base import utcnow
 from ..common import notices
@@ -89,6 +89,8 @@ def ask_for_information(caseworker, application: Application, reason: str) -> Ap
 
 def approve(caseworker, application: Application) -> Application:
     """Approve (the person's identity must be verified); a course then takes a seat or waits for one."""
+    if application.opportunity.kind == SUBSIDY:
+        raise DomainError(_l("Approve a subsidy with its amount, in the subsidy decision form."), "amount")
     _step(application, caseworker, Action.APPROVE, S.APPROVED, actor=caseworker, decided_at=utcnow())
     if application.opportunity.kind == COURSE:
         _enrol_or_wait(application)
@@ -119,6 +121,44 @@ def hire(caseworker, application: Application) -> Application:
         db.session.rollback()
         raise TransitionError(_l("All reserved places of this post are filled."))
     _move_for(application, Action.HIRE, S.HIRED, actor=caseworker)
+    return _done(application)
+
+
+# A subsidy: approved with an amount (services/subsidies/awards.py writes it), signed off by the
+# city above its threshold, then paid.
+
+def approve_subsidy(caseworker, application: Application, reason: str, *, needs_signoff: bool) -> Application:
+    """Approve with the amount in `reason`; above the threshold it waits for the city's sign-off."""
+    if application.opportunity.kind != SUBSIDY:
+        raise TransitionError(_l("Only subsidies are approved with an amount."))
+    to = S.AWAITING_SIGNOFF if needs_signoff else S.APPROVED
+    _step(application, caseworker, Action.APPROVE, to, actor=caseworker, reason=reason, decided_at=utcnow())
+    return _done(application)
+
+
+def sign_off(admin, application: Application, reason: str | None = None) -> Application:
+    _step(application, admin, Action.SIGN_OFF, S.APPROVED, actor=admin, reason=reason, decided_at=utcnow())
+    return _done(application)
+
+
+def send_back(admin, application: Application, reason: str) -> Application:
+    """Back to the district's caseworker (still assigned) to decide again, with what to change."""
+    require(application, admin, Action.SEND_BACK)
+    reason = _reason(reason, _l("Say what the district should change."))
+    _move_for(application, Action.SEND_BACK, S.UNDER_REVIEW, actor=admin, reason=reason)
+    return _done(application)
+
+
+def refuse(admin, application: Application, reason: str) -> Application:
+    require(application, admin, Action.REFUSE)
+    reason = _reason(reason, _l("Give the reason, so the applicant knows why."))
+    _move_for(application, Action.REFUSE, S.REJECTED, actor=admin, reason=reason, decided_at=utcnow())
+    return _done(application)
+
+
+def pay(staff, application: Application, reason: str) -> Application:
+    """The payment was made (the award row says when and how much)."""
+    _step(application, staff, Action.PAY, S.PAID, actor=staff, reason=reason)
     return _done(application)
 
 

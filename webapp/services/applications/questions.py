@@ -1,9 +1,11 @@
 """The questions each kind of opportunity asks on its application, and whether they are answered."""
 from flask_babel import lazy_gettext as _l
 
-from ...models import COURSE, JOB, POST, STALL, Application
+from ...models import COURSE, JOB, POST, STALL, SUBSIDY, Application
 from ..common.errors import DomainError
 from ..common.text import plain
+from ..subsidies import photos
+from ..subsidies import questions as measures
 
 # The questions each kind asks: field -> (label, hint, required)
 QUESTIONS = {
@@ -20,11 +22,15 @@ MAX_ANSWER = 1000
 
 
 def for_application(application: Application) -> dict:
+    if application.opportunity.kind == SUBSIDY:  # each measure asks its own (services/subsidies/questions.py)
+        return measures.as_rows(application.opportunity)
     return QUESTIONS[application.opportunity.kind]
 
 
 def cleaned(application: Application, data: dict) -> dict:
     """The answers to store, trimmed; a required one left empty is refused on its field."""
+    if application.opportunity.kind == SUBSIDY:
+        return measures.cleaned(application, data)
     answers = {}
     for field, (_label, _hint, required) in for_application(application).items():
         value = plain(data.get(field), multiline=True)[:MAX_ANSWER]
@@ -40,3 +46,6 @@ def check_answers(application: Application) -> None:
     for field, (_label, _hint, required) in for_application(application).items():
         if required and not (application.answers or {}).get(field):
             raise DomainError(_l("Some questions are not answered yet."))
+    if application.opportunity.kind == SUBSIDY:
+        if not photos.count(application):
+            raise DomainError(_l("Add at least one photo of your papers first."))

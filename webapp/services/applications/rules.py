@@ -15,6 +15,13 @@ job's own employer takes the employer's):
     submitted -shortlist-> shortlisted; submitted|shortlisted -invite-> interview
     shortlisted|interview -offer-> offered; submitted|shortlisted|interview -reject_by_employer-> rejected
     offered -accept-> hired (the applicant's answer is the hire: it takes a place); offered -decline-> declined
+
+A subsidy is approved with an amount (services/subsidies/awards.py); above the city's threshold it
+waits for an administrator's sign-off, and once approved the caseworker records the payment:
+    under_review -approve-> approved | awaiting_city (above the threshold)
+    awaiting_city -sign_off-> approved; awaiting_city -send_back-> under_review (to decide again);
+    awaiting_city -refuse-> rejected (the city's sign-off steps are administrators' only)
+    approved -pay-> paid
 """
 from enum import StrEnum
 
@@ -22,7 +29,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ...extensions import db
-from ...models import COURSE, JOB, Application, IdentityStatus, Profile, User
+from ...models import COURSE, JOB, SUBSIDY, Application, IdentityStatus, Profile, User
 from ...models import ApplicationStatus as S
 from ...models.application import OPEN, WITHDRAWABLE
 from ..common.errors import DomainError
@@ -55,6 +62,11 @@ class Action(StrEnum):
     REJECT_BY_EMPLOYER = "reject_by_employer"
     ACCEPT = "accept"        # the applicant accepts the offer: hired
     DECLINE = "decline"      # the applicant declines the offer
+    # A subsidy: the city's sign-off of a large amount, and the payment.
+    SIGN_OFF = "sign_off"
+    SEND_BACK = "send_back"  # to the district's caseworker, to decide again
+    REFUSE = "refuse"        # the city does not sign it off: not approved
+    PAY = "pay"              # the caseworker records the payment
 
 
 # The statuses each action starts from.
@@ -76,6 +88,10 @@ FROM = {
     Action.REJECT_BY_EMPLOYER: frozenset({S.SUBMITTED, S.SHORTLISTED, S.INTERVIEW}),
     Action.ACCEPT: frozenset({S.OFFERED}),
     Action.DECLINE: frozenset({S.OFFERED}),
+    Action.SIGN_OFF: frozenset({S.AWAITING_SIGNOFF}),
+    Action.SEND_BACK: frozenset({S.AWAITING_SIGNOFF}),
+    Action.REFUSE: frozenset({S.AWAITING_SIGNOFF}),
+    Action.PAY: frozenset({S.APPROVED}),
 }
 # Taken by the applicant, or a helper for them; by the job's employer; the others by staff.
 APPLICANT_SIDE = frozenset({Action.EDIT, Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW, Action.ACCEPT,
@@ -84,6 +100,10 @@ EMPLOYER_SIDE = frozenset({Action.SHORTLIST, Action.INVITE, Action.OFFER, Action
 # What only a job has (an offer to answer); and what a job never has (a caseworker's decision).
 JOB_ONLY = EMPLOYER_SIDE | {Action.ACCEPT, Action.DECLINE}
 STAFF_SIDE = frozenset(set(Action) - APPLICANT_SIDE - EMPLOYER_SIDE)
+# What only a subsidy has; the city's steps are taken by administrators only; what a subsidy never has.
+SUBSIDY_ONLY = frozenset({Action.SIGN_OFF, Action.SEND_BACK, Action.REFUSE, Action.PAY})
+CITY_ONLY = frozenset({Action.SIGN_OFF, Action.SEND_BACK, Action.REFUSE})
+NOT_FOR_SUBSIDY = frozenset({Action.HIRE})
 # Decided only by the caseworker who claimed the application.
 ASSIGNEE_ONLY = frozenset({Action.UNCLAIM, Action.APPROVE, Action.REJECT, Action.ASK})
 
@@ -115,11 +135,15 @@ def refusal(application: Application, user: User, action: Action, *,
     side = APPLICANT_SIDE if user.is_applicant or user.is_helper else \
         EMPLOYER_SIDE if user.is_employer else STAFF_SIDE
     is_job = application.opportunity.kind == JOB
+    is_subsidy = application.opportunity.kind == SUBSIDY
     wrong_kind = action in STAFF_SIDE if is_job else action in JOB_ONLY
+    wrong_kind = wrong_kind or (action in NOT_FOR_SUBSIDY if is_subsidy else action in SUBSIDY_ONLY)
     if action not in side or wrong_kind or application.status not in from_statuses(action, application):
         return TransitionError(CHANGED)
     if action in EMPLOYER_SIDE and not is_employer_of(application, user):
         return TransitionError(CHANGED)
+    if action in CITY_ONLY and not user.is_admin:
+        return NotAssigned(_l("Only an administrator of the city signs off a subsidy above the city's threshold."))
     if action in ASSIGNEE_ONLY and application.assigned_to_id != user.id:
         return NotAssigned(_l("Another caseworker is checking this application. Ask them, or have it "
                               "reassigned to you first."))

@@ -8,14 +8,14 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ...models import POST, STALL
+from ...models import POST, STALL, SUBSIDY
 from ...models import ApplicationStatus as S
 from ...models.application import PLACED
 
 # The decisions a person hears about by text message too (when they prefer SMS). Sending and a
 # caseworker taking it up are shown in the service only.
 TEXTED = frozenset({S.NEEDS_INFO, S.APPROVED, S.REJECTED, S.WAITLISTED, S.ENROLLED, S.ALLOCATED,
-                    S.NOT_ALLOCATED, S.HIRED, S.WITHDRAWN, S.INTERVIEW, S.OFFERED})
+                    S.NOT_ALLOCATED, S.HIRED, S.WITHDRAWN, S.INTERVIEW, S.OFFERED, S.PAID})
 
 WHAT_NEXT = {
     S.NEEDS_INFO: _l("Open the application in the service to see what to add, then send it again."),
@@ -30,11 +30,16 @@ WHAT_NEXT = {
                     "if you need help getting there."),
     S.OFFERED: _l("Open the application in the service to accept or decline the offer."),
     S.DECLINED: _l("You declined the offer. Your caseworker can help you look for other work."),
+    # A subsidy's steps after the district's decision.
+    S.AWAITING_SIGNOFF: _l("The district approved an amount above what it may decide alone. The city signs it off "
+                           "next; you will be told."),
+    S.PAID: _l("The amount and the day it was paid are in the service."),
 }
 # An approval that is not yet a place: what comes next depends on the kind.
 APPROVED_NEXT = {
     STALL: _l("Next comes the published draw for the units, after applications close. You will be told the result."),
     POST: _l("You are on the shortlist for the post. You will be told if you are hired."),
+    SUBSIDY: _l("The amount is in the service. You will be told when it has been paid."),
 }
 
 

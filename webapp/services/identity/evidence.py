@@ -16,6 +16,7 @@ SWEEP_MIN_AGE_SECONDS = 15 * 60
 # A caseworker looking at a person's photos is recorded once in this time, however many photos,
 # reloads or zoomed views it takes (each view used to write a row per photo).
 VIEW_RECORDED_FOR = timedelta(minutes=30)
+SUBSIDY_PHOTO = "subsidy"  # services.subsidies.photos.KIND
 KINDS = {"certificate": _l("Disability certificate (残疾人证)"), "id_card": _l("Resident ID card")}
 
 
@@ -80,7 +81,8 @@ def sweep_orphans(min_age: float = SWEEP_MIN_AGE_SECONDS) -> int:
 def viewable(viewer, evidence_id: int, helper_person=None) -> Evidence:
     """The photo if the viewer may see it: owner, a helper acting for the owner, district staff."""
     row = db.session.get(Evidence, evidence_id)
-    if row is None or row.deleted_at is not None or row.kind not in KINDS:  # an employer's licence has its own route
+    # An employer's licence has its own route; a subsidy application's photos are shown like these.
+    if row is None or row.deleted_at is not None or (row.kind not in KINDS and row.kind != SUBSIDY_PHOTO):
         raise LookupError(evidence_id)
     if viewer.id == row.user_id or (helper_person is not None and helper_person.id == row.user_id):
         return row

@@ -7,7 +7,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
-from ...models import COURSE, POST, STALL, District, Opportunity, OpportunityStatus
+from ...models import COURSE, POST, STALL, SUBSIDY, District, Opportunity, OpportunityStatus, SubsidyKind
 from ...vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY
 from ..common.dates import NotARealDate, NotYearMonthDay, read_date
 from ..common.dates import today as service_today
@@ -15,7 +15,7 @@ from ..common.errors import DomainError
 from ..common.text import plain
 from ..identity.numbers import CATEGORY_LABELS
 
-KINDS = (COURSE, STALL, POST)
+KINDS = (COURSE, STALL, POST, SUBSIDY)
 # The share of units or places kept for disabled people (action plan measures 7 and 8), in percent.
 RESERVED_PERCENT = {STALL: 10, POST: 5}
 MAX_NUMBER = 100_000
@@ -166,6 +166,21 @@ PARSERS = {
         "social_insurance": _SUBSIDY_ETC,
         "total": _whole(1, _l("Enter the number of places."), _l("There must be at least 1 place.")),
         "capacity": _whole(0, _l("Enter the number of places reserved for disabled applicants.")),
+        "deadline": _day(_l("Enter the day applications close.")),
+        **_NEXT_STEPS,
+    },
+    # A subsidy or funding: its measure (stored as the category), who gives it, how much and for how
+    # many people, and until when applications are taken.
+    SUBSIDY: {
+        "title": _TITLE,
+        "category": _choice([k.value for k in SubsidyKind], _l("Choose the measure."),
+                            _l("Choose a measure from the list.")),
+        "provider": _text(100, _l("Enter who gives it, for example the district's Disabled Persons' Federation.")),
+        "description": _text(5000, _l("Say who may apply and what it pays for."), multiline=True),
+        "district": _DISTRICT,
+        "subsidy": _text(100, _l("Say how much it pays, for example up to 5000 yuan.")),
+        "capacity": _whole(1, _l("Enter how many people it can fund."), _l("It must fund at least 1 person.")),
+        "opens_on": _day(),
         "deadline": _day(_l("Enter the day applications close.")),
         **_NEXT_STEPS,
     },

@@ -36,6 +36,7 @@ from ...models import (
     PlanAction,
     Profile,
     Role,
+    SubsidyAward,
     User,
 )
 from ...models import ApplicationStatus as S
@@ -52,9 +53,11 @@ RESERVED_TARGETS = {STALL: 0.10, POST: 0.05}  # 预留不低于10%的网点; 岗
 
 IN_WORK_STATUSES = ("employed", "flexible")
 PLACED_STATUSES = (S.HIRED, S.ALLOCATED)
-FUNDED_STATUSES = (S.ENROLLED, S.ALLOCATED, S.HIRED)
+# People funded (每年资助不少于130名残疾人): a subsidy or funding paid to them this year. Paid, not
+# merely approved: the plan counts people funded, and an approval may still be withdrawn unpaid.
+FUNDED_STATUSES = (S.PAID,)
 STATUS_ORDER = (S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.APPROVED, S.WAITLISTED, S.REJECTED, S.WITHDRAWN,
-                S.ENROLLED, S.ALLOCATED, S.NOT_ALLOCATED, S.HIRED)
+                S.ENROLLED, S.ALLOCATED, S.NOT_ALLOCATED, S.HIRED, S.AWAITING_SIGNOFF, S.PAID)
 # Days from submission to decision, by upper bound (None: no bound).
 DAY_BUCKETS = (7, 14, 30, None)
 
@@ -190,10 +193,12 @@ def compute(year: int | None = None) -> Figures:
         .where(Opportunity.kind == COURSE, Application.status == S.ENROLLED, decided_this_year)).one()
     figures.training, figures.rural_training = int(training[0]), int(training[1])
 
-    # 4. People funded: distinct people enrolled, given a stall or hired this year.
+    # 4. People funded: distinct people paid a subsidy or funding on a service day of this year.
     figures.funded = db.session.scalar(
-        select(func.count(func.distinct(Application.applicant_id)))
-        .where(Application.status.in_(FUNDED_STATUSES), decided_this_year)) or 0
+        select(func.count(func.distinct(SubsidyAward.applicant_id)))
+        .join(Application, Application.id == SubsidyAward.application_id)
+        .where(Application.status.in_(FUNDED_STATUSES), SubsidyAward.paid_on >= first,
+               SubsidyAward.paid_on <= date(year, 12, 31))) or 0
 
     # 5. Reserved share of every published or closed stall opening and post.
     figures.reserved = [
