@@ -4,7 +4,7 @@ Subsidy items are opportunities of kind "subsidy" (their measure in `category`);
 (awaiting_city, paid) are plain text values of the existing status columns.
 
 Revision ID: b13c5d7e9f01
-Revises: da5ba64914b1
+Revises: b13c5d7e9f00
 Create Date: 2026-12-02 17:10:00
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b13c5d7e9f01'
-down_revision = 'da5ba64914b1'
+down_revision = 'b13c5d7e9f00'
 branch_labels = None
 depends_on = None
 
