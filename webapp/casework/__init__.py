@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("casework", __name__)
 
-from . import decisions, followups, people, routes  # noqa: E402,F401
+from . import decisions, followups, people, routes, transfers  # noqa: E402,F401

@@ -24,6 +24,7 @@ from .opportunity import (
                           SavedItem,
 )
 from .profile import Consent, IdentityStatus, Profile
+from .transfer import DistrictTransfer, TransferItem, TransferItemKind
 from .user import DISTRICT_LABELS, District, Role, SmsCode, User
 
 __all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", "ApplicationStatus", "Assessment",
@@ -32,4 +33,5 @@ __all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", 
            "FairRegistration", "FairStatus", "FollowUp", "GraduatePlan", "GraduateStatus", "HelperInvite", "HelperLink",
            "IdentityStatus", "Interview", "JobKind", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind",
            "Opportunity", "OpportunityChange", "OpportunityKind", "OpportunityStatus", "OrgType", "PlanAction",
-           "PlanContact", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User"]
+           "PlanContact", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User",
+           "DistrictTransfer", "TransferItem", "TransferItemKind"]
