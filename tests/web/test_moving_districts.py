@@ -10,9 +10,10 @@ from tests import factories
 from tests.conftest import make_user
 from tests.web.casework_helpers import text
 from tests.web.finding_helpers import count_queries
+from webapp import demo
 from webapp.extensions import db
 from webapp.models import (Application, ApplicationEvent, AuditEvent, DistrictTransfer, GraduatePlan, Profile,
-                           TransferItem, TransferItemKind)
+                           TransferItem, TransferItemKind, User)
 from webapp.services.applications import machine
 from webapp.services.casework import decisions
 from webapp.services.moving import moves
@@ -224,3 +225,35 @@ def test_the_transfers_list_costs_the_same_whatever_its_length(client_for, app, 
         move(client_for, person)
     assert count_queries(app, lambda: browser.get("/casework/transfers")) == one
     assert len(re.findall("搬家", text(browser.get("/casework/transfers")))) == 3
+
+
+def test_the_demo_caseworker_reaches_a_move_and_what_their_district_decided(app, client_for):
+    demo.load()
+    demo.load()  # safe to run again: one move
+    caseworker = db.session.scalar(select(User).where(User.phone == demo.CASEWORKER))
+    browser = client_for(caseworker, demo.DEMO_PASSWORD)
+    assert db.session.scalar(select(func.count()).select_from(DistrictTransfer)) == 1
+    listing = text(browser.get(link_to("/casework/transfers", text(browser.get("/me")))))
+    transfer = text(browser.get(link_to("/casework/transfers/", listing)))
+    assert "From Chengqu District to Jiaoqu District" in transfer
+    kept = browser.get(link_to("/casework/applications/", transfer))
+    assert kept.status_code == 200 and "This person has moved away from your district" in text(kept)
+
+
+def link_to(prefix: str, page: str) -> str:
+    found = re.search(rf'href="({re.escape(prefix)}[^"]*)"', page)
+    assert found, prefix
+    return found.group(1)
+
+
+@pytest.mark.parametrize("district, town", [
+    ("nowhere", "义井镇"), ("", "义井镇"), ("jiaoqu", ""), ("jiaoqu", "\x00"), (["nowhere", "jiaoqu"], "义井镇"),
+    ("<script>alert(1)</script>", "a" * 10_000), ("jiaoqu'; DROP TABLE users;--", "义井镇"),
+])
+def test_a_hostile_confirmation_is_refused_beside_the_field_and_moves_nothing(client_for, world, district, town):
+    before = snapshot(world["person"].id)
+    response = client_for(world["person"]).post("/me/identity/district",
+                                                data={"district": district, "town": town, "confirm": "yes"})
+    assert response.status_code == 422
+    assert 'class="error-summary"' in text(response)
+    assert snapshot(world["person"].id) == before
