@@ -155,7 +155,7 @@ def test_both_districts_see_the_transfer_and_others_do_not(client_for, world, wo
     assert client_for(world["person"]).get("/casework/transfers").status_code == 403
 
 
-def test_a_first_district_or_the_same_one_moves_nothing(client_for, world):
+def test_a_first_district_the_same_one_or_a_first_answer_corrected_is_no_move(client_for, world):
     browser = client_for(world["person"])
     assert browser.post("/me/identity/district", data={"district": "chengqu", "town": "义井镇"}).status_code == 303
     assert not db.session.scalar(select(func.count()).select_from(DistrictTransfer))
@@ -163,7 +163,13 @@ def test_a_first_district_or_the_same_one_moves_nothing(client_for, world):
     fresh = client_for(newcomer)
     assert "open application" not in text(fresh.get("/me/identity/district"))
     assert fresh.post("/me/identity/district", data={"district": "jiaoqu", "town": "义井镇"}).status_code == 303
+    # Still filling in the first details: a corrected answer, not a move.
+    assert fresh.post("/me/identity/district", data={"district": "kuangqu", "town": "义井镇"}).status_code == 303
     assert not db.session.scalar(select(func.count()).select_from(DistrictTransfer))
+    # A registered person with nothing open still moves: the new district hears of it.
+    assert client_for(world["person"]).post("/me/identity/district", data={
+        "district": "kuangqu", "town": "义井镇", "confirm": "yes"}).status_code == 303
+    assert db.session.scalar(select(func.count()).select_from(DistrictTransfer)) == 1
 
 
 def test_moving_again_keeps_each_decision_with_the_district_that_made_it(client_for, world, worker, jiaoqu):

@@ -56,7 +56,7 @@ def save_step(acting, step: str, data: dict, ip: str | None = None) -> Profile:
     changed = _apply(acting, profile, step, data, ip)
     audit.record_for(acting, "profile.step_saved", ip, step=step, fields=sorted(changed))
     if profile.district != district:  # a move: what the old district handles goes to the new one
-        moves.move_person(acting, district, profile.district, ip)
+        moves.move_person(acting, district, profile.district, ip, registered=profile.submitted_at is not None)
     if _checked_identity(profile) != before:
         check_again(acting, profile, ip, because=step)
     try:

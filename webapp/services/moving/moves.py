@@ -48,9 +48,11 @@ def what_moves(person) -> WhatMoves:
     return WhatMoves(applications or 0, plan)
 
 
-def move_person(acting, old: str | None, new: str, ip: str | None = None) -> DistrictTransfer | None:
+def move_person(acting, old: str | None, new: str, ip: str | None = None,
+                registered: bool = True) -> DistrictTransfer | None:
     """Move everything of `acting.person` that a district handles from `old` to `new` (the caller
-    commits; a refusal rolls back and raises). Nothing to do for a first district or the same one."""
+    commits; a refusal rolls back and raises). Nothing to do for a first district or the same one,
+    nor for someone still filling in their first details (`registered` False) with nothing to move."""
     if not old or old == new:
         return None
     transfer = DistrictTransfer(person_id=acting.person.id, actor_id=acting.actor.id, on_behalf=acting.on_behalf,
@@ -59,6 +61,9 @@ def move_person(acting, old: str | None, new: str, ip: str | None = None) -> Dis
     db.session.flush()
     for mover in MOVERS:
         mover(acting, transfer)
+    if not registered and not transfer.items:
+        db.session.delete(transfer)  # a corrected answer, not a move any district needs to hear of
+        return None
     audit.record_for(acting, "profile.district_moved", ip, **{
         "from": old, "to": new, "transfer": transfer.id,
         **{str(kind): transfer.count(kind) for kind in TransferItemKind if transfer.count(kind)}})
