@@ -24,7 +24,8 @@ from webapp.services.common.acting import Acting
 from webapp.services.common.dates import today as service_today
 from webapp.services.employers import accounts as employer_accounts
 from webapp.services.family import invites, links
-from webapp.services.identity import consent, evidence
+from webapp.services.identity import consent, evidence, profiles
+from webapp.services.moving import listing as moving_listing
 from webapp.services.needs import steps, versions
 from webapp.services.subsidies import awards as subsidy_awards
 from webapp.services.subsidies import photos as subsidy_photos
@@ -124,6 +125,7 @@ class World:
         self.plan, self.plan_action_id = factories.graduate_plan(self.owner, self.caseworker)
         self.subsidy = self.published("subsidy", category="self_employment", title="创业补贴")
         self.subsidy_draft = self.subsidy_application(None)  # the owner's own, with a photo
+        self._moved_away()
         self.template = DecisionTemplate(kind="reject", text="证件照片不清楚", active=True, created_by_id=self.admin.id)
         db.session.add(self.template)
         db.session.commit()
@@ -134,6 +136,16 @@ class World:
         self.clients["anonymous"] = self.browser(None)
 
     # -- people -----------------------------------------------------------------------------------
+
+    def _moved_away(self):
+        """A person who moved from the owner's district to another (neither the outsider's nor the
+        other applicant's), leaving behind an application the owner's district decided."""
+        mover = self._applicant(OWNER_DISTRICT, "搬走的人")
+        self.kept_application = machine.reject(self.caseworker, decisions.claim(
+            self.caseworker, factories.submitted(mover, self.post)), "材料不全")
+        factories.submitted(mover, self.course)
+        profiles.save_step(Acting(mover, mover), "district", {"district": "yuxian", "town": "秀水镇"})
+        self.transfer_id = moving_listing.transfers(self.city).items[0].transfer.id
 
     def _applicant(self, district: str, name: str):
         person = factories.applicant(phone=_phone("136"), district=district, name=name)
@@ -220,7 +232,7 @@ class World:
             "user_id": self.owner.id, "opportunity_id": self.post.id, "template_id": self.template.id,
             "table": "employment", "purpose": "register", "filename": "css/app.css",
             "employer_id": self.employer_row.id, "fair_id": self.fair.id,
-            "plan_id": self.plan.id, "action_id": self.plan_action_id,
+            "plan_id": self.plan.id, "action_id": self.plan_action_id, "transfer_id": self.transfer_id,
         }
         found.update({
             "admin.staff_edit": {"user_id": self.colleague.id},
@@ -253,6 +265,8 @@ class World:
                          reference=self.other_application.reference)
         elif variant == "applicant":
             found.update(user_id=self.owner.id)
+        elif variant == "moved":  # decided by the owner's district before the person moved away
+            found.update(reference=self.kept_application.reference)
         elif variant is not None:
             raise KeyError(variant)
         return found

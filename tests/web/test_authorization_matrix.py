@@ -221,6 +221,12 @@ TABLE = {
     "GET /casework/applications/<reference>": IN_SCOPE,
     "GET /casework/applications/<reference> (draft)": row(IN_SCOPE, staff="404"),
     "GET /casework/applications/<reference> (other)": row(IN_SCOPE, caseworker="404"),
+    # Decided by the owner's district before the person moved away: it may read it, never act on it.
+    "GET /casework/applications/<reference> (moved)": IN_SCOPE,
+    "POST /casework/applications/<reference>/unmask (moved)": row(IN_SCOPE, caseworker="403"),
+    # Moves between districts: the old and the new district (and the city) see a transfer.
+    "GET /casework/transfers": STAFF,
+    "GET /casework/transfers/<int:transfer_id>": IN_SCOPE,
     "POST /casework/applications/<reference>/unmask": IN_SCOPE,
     "POST /casework/applications/<reference>/claim": row(IN_SCOPE, staff="303 casework.application", outsider="404"),
     # Claimed by the district caseworker (a new one each time): only they decide or hand it back.

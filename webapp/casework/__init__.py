@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("casework", __name__)
 
-from . import decisions, followups, people, routes, subsidies  # noqa: E402,F401
+from . import decisions, followups, people, routes, subsidies, transfers  # noqa: E402,F401

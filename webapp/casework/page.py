@@ -20,12 +20,17 @@ from ..web.client import client_address
 from .forms import AskForm, ReassignForm, RejectForm, VerifyForm
 from .subsidy_forms import blank_forms
 from .rows import profile_rows
+from .transfers import MovedAway
 
 
 def load(reference: str):
-    """The application and profile, or 404 when out of the user's scope."""
+    """The application and profile, or 404 when out of the user's scope; 403 with the reason for
+    one the user's district decided before the person moved away (it may only be read)."""
     found = scope.application_for(current_user, reference)
     if found is None:
+        kept = scope.kept_application_for(current_user, reference)
+        if kept is not None:
+            raise MovedAway(*kept)
         abort(404)
     return found
 

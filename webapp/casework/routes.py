@@ -1,11 +1,12 @@
 """Thin views for the workbench: the district queue, an application's page, linking a helper."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..models import Role
 from ..models.base import utcnow
 from ..services.casework import queue as queue_service
+from ..services.casework import scope as casework_scope
 from ..services.common.errors import DomainError
 from ..services.common.phone import normalise_phone
 from ..services.family import links
@@ -15,6 +16,7 @@ from ..web.client import client_address, requested_page
 from ..web.form_pages import add_error, render_form
 from . import bp, page
 from .forms import QUEUE_STATUSES, CaseworkerLinkForm, QueueFilterForm
+from .transfers import render_kept
 
 STAFF = (Role.CASEWORKER, Role.ADMIN)
 COUNTS_SECONDS = 30  # a safety net: any committed change to an application replaces them at once
@@ -48,8 +50,15 @@ def queue():
 @bp.route("/applications/<reference>")
 @role_required(*STAFF)
 def application(reference: str):
-    """Everything needed to decide: answers, profile, photos, checks, needs, assessment, timeline."""
-    return page.render(*page.load(reference))
+    """Everything needed to decide: answers, profile, photos, checks, needs, assessment, timeline;
+    for an application the district decided before the person moved away, what was decided."""
+    found = casework_scope.application_for(current_user, reference)
+    if found is not None:
+        return page.render(*found)
+    kept = casework_scope.kept_application_for(current_user, reference)
+    if kept is None:
+        abort(404)
+    return render_kept(*kept)
 
 
 @bp.route("/helpers/link", methods=["GET", "POST"])

@@ -27,6 +27,7 @@ from .opportunity import (
 )
 from .profile import Consent, IdentityStatus, Profile
 from .subsidy import SubsidyAward, SubsidyPhoto, SubsidySettings
+from .transfer import DistrictTransfer, TransferItem, TransferItemKind
 from .user import DISTRICT_LABELS, District, Role, SmsCode, User
 
 __all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", "ApplicationStatus", "Assessment",
@@ -36,4 +37,5 @@ __all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", 
            "IdentityStatus", "Interview", "JobKind", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind",
            "Opportunity", "OpportunityChange", "OpportunityKind", "OpportunityStatus", "OrgType", "PlanAction",
            "PlanContact", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User",
-           "SUBSIDY", "SubsidyAward", "SubsidyKind", "SubsidyPhoto", "SubsidySettings"]
+           "SUBSIDY", "SubsidyAward", "SubsidyKind", "SubsidyPhoto", "SubsidySettings",
+           "DistrictTransfer", "TransferItem", "TransferItemKind"]

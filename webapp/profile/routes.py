@@ -1,10 +1,13 @@
 """Thin views for the profile overview and the identity question pages."""
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
+from ..models import District
 from ..services.casework import own_checks
 from ..services.common.errors import DomainError
 from ..services.identity import consent, evidence, profiles, stored_numbers
+from ..services.moving import moves
 from ..services.needs import versions
 from ..web.access import person_required
 from ..web.client import client_address, safe_next
@@ -50,16 +53,66 @@ def question(step: str):
         return redirect(url_for("profile.consent", next=request.full_path), 303)
     profile = profiles.profile_of(g.acting.person)
     form = STEP_FORMS[step](data=profiles.current_values(profile, g.acting))
+    old = profile.district if step == "district" and profile else None
+    moving = moves.what_moves(g.acting.person) if old else None
     if form.validate_on_submit():
+        if moving and form.district.data != old and request.form.get("confirm") != "yes":
+            return _confirm_move(form, old, moving)
         try:
             profiles.save_step(g.acting, step, form.data, client_address())
         except DomainError as error:
             add_error(form, error)
         else:
+            if moving and form.district.data != old:
+                _moved(form.district.data, moving)
             return redirect(_next_url(step), 303)
     return render_form("question.html", form, title=STEP_TITLES[step], later_url=url_for("profile.overview"),
                        number=profiles.STEPS.index(step) + 1, total=len(profiles.STEPS),
-                       masked=_masked(profile, step), back_url=_back(step))
+                       masked=_masked(profile, step), back_url=_back(step),
+                       notice=_move_notice(moving) if moving else None)
+
+
+def _move_notice(moving) -> str:
+    """Said on the district question before anything is saved: what a change of district moves."""
+    mine = not g.acting.on_behalf
+    if not moving.applications:
+        return _("If you now live in another district, your graduate plan will move to the caseworkers of the new "
+                 "district.") if mine else _("If they now live in another district, their graduate plan will move "
+                                             "to the caseworkers of the new district.")
+    said = ngettext("If you now live in another district, your %(num)d open application will move to the "
+                    "caseworkers of the new district.", "If you now live in another district, your %(num)d open "
+                    "applications will move to the caseworkers of the new district.", moving.applications) if mine \
+        else ngettext("If they now live in another district, their %(num)d open application will move to the "
+                      "caseworkers of the new district.", "If they now live in another district, their %(num)d "
+                      "open applications will move to the caseworkers of the new district.", moving.applications)
+    return " ".join((said, _("So will the graduate plan."))) if moving.plan else said
+
+
+def _confirm_move(form, old: str, moving):
+    """The "are you sure?" step of a move: what goes to the new district, then confirm or go back."""
+    new = District(form.district.data).label
+    return render_template("profile/move.html", title=_("Move to %(district)s?", district=new), form=form,
+                           old=District(old).label, new=new, moving=moving,
+                           back_url=request.full_path.rstrip("?"))
+
+
+def _moved(district: str, moving) -> None:
+    """The notice after a move."""
+    place, mine = District(district).label, not g.acting.on_behalf
+    if moving.applications:
+        said = ngettext("You now live in %(district)s: your %(num)d open application has moved to its caseworkers.",
+                        "You now live in %(district)s: your %(num)d open applications have moved to its "
+                        "caseworkers.", moving.applications, district=place) if mine else \
+            ngettext("They now live in %(district)s: their %(num)d open application has moved to its caseworkers.",
+                     "They now live in %(district)s: their %(num)d open applications have moved to its caseworkers.",
+                     moving.applications, district=place)
+        if moving.plan:
+            said = " ".join((said, _("The graduate plan has moved too.")))
+    else:
+        said = _("You now live in %(district)s: your graduate plan has moved to its caseworkers.", district=place) \
+            if mine else _("They now live in %(district)s: their graduate plan has moved to its caseworkers.",
+                           district=place)
+    flash(said, "success")
 
 
 def _back(step: str) -> str:

@@ -75,6 +75,7 @@ ACTIONS = {
     "opportunity.closed": _l("Closed an opportunity"),
     "profile.step_saved": _l("Saved a personal detail"),
     "profile.submitted": _l("Submitted personal details"),
+    "profile.district_moved": _l("Moved to another district, with their open applications"),
     "saved.added": _l("Saved an opportunity for later"),
     "saved.removed": _l("Removed a saved opportunity"),
     "sms.code_sent": _l("Sent a text message code"),

@@ -5,7 +5,8 @@ record is there."""
 from sqlalchemy import false, select
 
 from ...extensions import db
-from ...models import Application, ApplicationStatus, Profile, Role, User
+from ...models import (Application, ApplicationStatus, DistrictTransfer, Profile, Role, TransferItem,
+                       TransferItemKind, User)
 
 
 def sees_everyone(user) -> bool:
@@ -45,4 +46,18 @@ def person_for(user, person_id: int) -> tuple[User, Profile] | None:
     row = db.session.execute(
         select(User, Profile).join(Profile, Profile.user_id == User.id)
         .where(User.id == person_id, User.role == Role.APPLICANT, User.deleted_at.is_(None), *found)).first()
+    return (row[0], row[1]) if row else None
+
+
+def kept_application_for(user, reference: str) -> tuple[Application, Profile] | None:
+    """A decided application of a person who has since moved away from the user's district, which
+    that district may still read (never change), or None. City-wide staff see everything anyway."""
+    if not (user.is_caseworker and user.district):
+        return None
+    kept = (select(TransferItem.id).join(DistrictTransfer, DistrictTransfer.id == TransferItem.transfer_id)
+            .where(TransferItem.kind == TransferItemKind.APPLICATION_KEPT, TransferItem.item_id == Application.id,
+                   DistrictTransfer.from_district == user.district).exists())
+    row = db.session.execute(
+        select(Application, Profile).join(Profile, Profile.user_id == Application.applicant_id)
+        .where(Application.reference == reference, Application.status != ApplicationStatus.DRAFT, kept)).first()
     return (row[0], row[1]) if row else None

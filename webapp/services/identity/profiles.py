@@ -11,6 +11,7 @@ from ..common.errors import DomainError
 from ..common.names import check_name
 from ..common.phone import normalise_phone
 from ..common.text import plain
+from ..moving import moves
 from . import consent, crypto, numbers, stored_numbers
 
 STEPS = ("name", "id-number", "certificate", "district", "household", "education", "contact",
@@ -51,9 +52,11 @@ def save_step(acting, step: str, data: dict, ip: str | None = None) -> Profile:
     if step not in STEPS:
         raise DomainError(_l("There is no such question."))
     profile = _profile_for_update(acting)
-    before = _checked_identity(profile)
+    before, district = _checked_identity(profile), profile.district
     changed = _apply(acting, profile, step, data, ip)
     audit.record_for(acting, "profile.step_saved", ip, step=step, fields=sorted(changed))
+    if profile.district != district:  # a move: what the old district handles goes to the new one
+        moves.move_person(acting, district, profile.district, ip, registered=profile.submitted_at is not None)
     if _checked_identity(profile) != before:
         check_again(acting, profile, ip, because=step)
     try:
