@@ -7,6 +7,7 @@ from .employer import Employer, EmployerStatus, OrgType
 from .evidence import Evidence
 from .fair import Fair, FairEmployer, FairJob, FairMode, FairRegistration, FairStatus
 from .family import HelperInvite, HelperLink
+from .feedback import CallBack, Feedback, FeedbackKind, Grade, Rating
 from .followup import EmploymentRecord, FollowUp
 from .jobs import Interview, SharedPassport
 from .ledger import GraduatePlan, GraduateStatus, PlanAction, PlanContact
@@ -33,3 +34,4 @@ __all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", 
            "IdentityStatus", "Interview", "JobKind", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind",
            "Opportunity", "OpportunityChange", "OpportunityKind", "OpportunityStatus", "OrgType", "PlanAction",
            "PlanContact", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User"]
+__all__ += ["CallBack", "Feedback", "FeedbackKind", "Grade", "Rating"]
