@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import false, func, select, update
 
 from ...extensions import db
-from ...models import Feedback, Profile, User
+from ...models import District, Feedback, Profile, User
 from ...models.base import utcnow
 from ..audit import log as audit
 from ..casework import scope
@@ -38,6 +38,18 @@ class Waiting:
     district: str | None
     overdue: bool
 
+    @property
+    def district_label(self) -> str | None:
+        return district_label(self.district)
+
+
+def district_label(value) -> str | None:
+    """The district in words; None when the person gave none (or gave one no longer known)."""
+    try:
+        return District(value).label if value else None
+    except ValueError:
+        return None
+
 
 def waiting(user, page: int = 1, today: date | None = None):
     """Feedback not yet answered, soonest due first; and how many are overdue."""
@@ -54,6 +66,10 @@ def feedback_for(user, feedback_id) -> tuple[Feedback, Profile | None] | None:
     """One feedback in the user's scope with the person's profile, or None (the page 404s)."""
     row = db.session.execute(in_scope(user, Profile).where(Feedback.id == feedback_id)).first()
     return (row[0], row[1]) if row else None
+
+
+def profile_of(person) -> Profile | None:
+    return db.session.scalar(select(Profile).where(Profile.user_id == person.id))
 
 
 def replied_by(feedback: Feedback) -> User | None:
