@@ -76,7 +76,7 @@ def rate(acting, grade: str, words: str, *, application: Application | None = No
     return rating
 
 
-def ratings_of(person, rating_ids=None) -> dict:
+def ratings_of(person) -> dict:
     """The person's ratings keyed by ("application", id) and ("feedback", id), in one query."""
     rows = db.session.execute(select(Rating.application_id, Rating.feedback_id, Rating.grade)
                               .where(Rating.user_id == person.id)).all()
