@@ -112,7 +112,19 @@ def test_a_visitor_is_asked_to_sign_in_or_call_12385(app, client):
     assert client.post("/feedback", data={"kind": "question", "body": "x"}).status_code == 200
     assert count(Feedback) == 0
     footer = client.get("/").get_data(as_text=True)
-    assert "/feedback?came_from=/" in footer
+    assert '<a href="/feedback">Questions, needs and complaints</a>' in footer
+
+
+def test_the_form_remembers_the_page_it_was_opened_from(app, client_for):
+    browser = client_for(factories.applicant())
+    form = browser.get("/feedback", headers={"Referer": "http://localhost/training/3?page=2"}).get_data(as_text=True)
+    assert 'value="/training/3?page=2"' in form
+    elsewhere = browser.get("/feedback", headers={"Referer": "http://evil.example/x"}).get_data(as_text=True)
+    assert "evil" not in elsewhere
+    browser.post("/feedback", data={"kind": "question", "body": "这门课还有名额吗？", "came_from": "/training/3?page=2"})
+    assert db.session.scalar(select(Feedback.came_from)) == "/training/3?page=2"
+    browser.post("/feedback", data={"kind": "question", "body": "再问", "came_from": "//evil.example/"})
+    assert db.session.scalar(select(Feedback.came_from).order_by(Feedback.id.desc())) is None
 
 
 def test_staff_are_told_the_form_is_not_theirs(app, client_for):

@@ -1,6 +1,6 @@
 """Demo feedback: the demo applicant's question answered by the district's caseworker and rated
-poor (so a call-back waits), and a complaint whose reply is overdue; one still within its clock.
-Finds before it creates, so running it again changes nothing."""
+poor (so a call-back waits), a complaint whose reply is overdue, and a need answered and not yet
+rated (so its rating form is there to use). Finds before it creates, so running it again changes nothing."""
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -32,4 +32,5 @@ def load(applicant: User | None, caseworker: User | None) -> None:
     complaint.due_on = sending.reply_due(complaint.received_on)
     complaint.created_at = complaint.created_at - timedelta(days=14)
     db.session.commit()
-    sending.send(me, "need", WAITING)
+    need = sending.send(me, "need", WAITING)
+    replies.reply(caseworker, need, "已为您预约手语翻译，招聘会当天上午九点在东门等您。")

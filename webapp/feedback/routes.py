@@ -1,9 +1,11 @@
 """Thin views for the person (or a helper acting for them): send a question, need or complaint,
 read one's own with its reply, and rate the service after a reply or a decision.
 
-The form at /feedback is linked from every page's footer, with the page it was opened from. A
+The form at /feedback is linked from every page's footer and remembers the page it was opened from. A
 visitor who is not signed in is asked to sign in (and back to the form), or told to call 12385;
 staff and employers are told the form is for jobseekers and their family helpers (403)."""
+from urllib.parse import urlsplit
+
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -24,13 +26,23 @@ from .forms import FeedbackForm, RatingForm
 def _came_from(raw) -> str | None:
     """The page the form was opened from, when it is a page of this site (at most 200 characters)."""
     found = safe_next(raw)
-    return found if found and len(found) <= 200 and found != url_for("feedback.new") else None
+    return found if found and len(found) <= 200 and urlsplit(found).path != url_for("feedback.new") else None
+
+
+def _referred() -> str | None:
+    """The page of this site the footer's link was followed from. The footer links to the one URL
+    /feedback (cached, and one page for a crawler), and the browser names the page it came from
+    (Referrer-Policy: same-origin); a page that links here with ?came_from= says so itself."""
+    parts = urlsplit(request.referrer or "")
+    if parts.netloc != request.host:
+        return None
+    return _came_from(parts.path + (f"?{parts.query}" if parts.query else ""))
 
 
 @bp.route("/feedback", methods=["GET", "POST"])
 def new():
     """A question, a need or a complaint, optionally about one of the person's own applications."""
-    came_from = _came_from(request.values.get("came_from"))
+    came_from = _came_from(request.values.get("came_from")) or (_referred() if request.method == "GET" else None)
     if not current_user.is_authenticated:
         return render_template("feedback/sign_in.html", title=_("Questions, needs and complaints"),
                                sign_in=url_for("auth.login", next=url_for("feedback.new", came_from=came_from)),
