@@ -3,6 +3,7 @@ due in working days; the overdue are counted and said in words; the reply reache
 notices; the person rates a reply or a decision once, and a poor rating books a call-back whose
 call is recorded; the administrator sees the figures per district. Other people's feedback and
 other districts' answer 404; bad text answers 422 in words."""
+import re
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tests.conftest import make_user
+from tests.web.finding_helpers import count_queries
 from tests.web.matrix_people import helper_for
 from webapp.extensions import db
 from webapp.models import AuditEvent, CallBack, Feedback, Notice, Rating
@@ -310,3 +312,53 @@ def test_the_admin_sees_the_figures_per_district(app, client_for, freeze_clock):
     assert "Pingding County" in text and "Overdue replies" in text
     assert f"/casework/feedback/{late.id}" in text and text.count("OVERDUE") == 2
     assert client_for(worker).get("/admin/feedback").status_code == 403
+
+
+def _same_queries(app, browser, path: str, grow, pattern: str) -> None:
+    """As tests/web/test_query_counts.py: as many statements with 3N rows as with N."""
+    def rows():
+        return len(set(re.findall(pattern, browser.get(path).get_data(as_text=True))))
+
+    browser.get(path)
+    before = count_queries(app, lambda: browser.get(path))
+    shown = rows()
+    grow()
+    assert rows() == 3 * shown > 0, path
+    assert count_queries(app, lambda: browser.get(path)) == before, path
+
+
+@pytest.mark.parametrize("who, path, pattern", [
+    ("caseworker", "/casework/feedback", r"/casework/feedback/(\d+)"),
+    ("caseworker", "/casework/callbacks", r"/casework/callbacks/(\d+)"),
+    ("admin", "/admin/feedback", r"/casework/feedback/(\d+)"),
+    ("person", "/me/feedback", r"/me/feedback/(\d+)"),
+    ("person", "/me/notices", r'href="/me/feedback/(\d+)"'),
+])
+def test_no_query_per_row_in_the_feedback_lists(app, client_for, freeze_clock, who, path, pattern):
+    freeze_clock("2026-11-02 10:00")
+    worker = caseworker()
+    people = [factories.applicant(name=f"人{n}") for n in range(3)]
+    item = factories.opportunity("post", capacity=20)
+    applications = {person.id: factories.submitted(person, item) for person in people}
+    mine_only = who == "person"
+
+    def some(count: int):
+        """`count` more rows of what the page lists (overdue ones, replies, poor ratings)."""
+        for n in range(count):
+            person = people[0] if mine_only else people[n % 3]
+            feedback = send(person, "complaint", f"第{n}条", reference=applications[person.id].reference)
+            if path in ("/casework/callbacks", "/me/notices"):
+                replies.reply(worker, feedback, f"答{n}")
+                if path == "/casework/callbacks":
+                    ratings.rate(Acting(person, person), "poor", "差", feedback=feedback)
+
+    some(3)
+    freeze_clock("2026-12-02 10:00")  # all overdue now, unless answered
+    browser = client_for({"caseworker": worker, "person": people[0]}.get(who) or make_user("admin", phone="13700000005"))
+
+    def grow():
+        freeze_clock("2026-11-02 10:00")
+        some(6)
+        freeze_clock("2026-12-02 10:00")
+
+    _same_queries(app, browser, path, grow, pattern)
