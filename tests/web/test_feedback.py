@@ -55,8 +55,8 @@ def test_working_days_between_count_only_working_days():
     assert dates.working_days_between(date(2026, 12, 2), date(2026, 12, 2)) == 0
 
 
-@pytest.mark.parametrize("kind, label", [("question", "A question"), ("need", "A need for support"),
-                                         ("complaint", "A complaint")])
+@pytest.mark.parametrize("kind, label", [("question", "Question"), ("need", "Need for support"),
+                                         ("complaint", "Complaint")])
 def test_each_kind_is_sent_with_its_reply_due_in_working_days(app, client_for, freeze_clock, kind, label):
     freeze_clock(WEDNESDAY)
     person = factories.applicant(name="求助人")
@@ -203,7 +203,7 @@ def test_the_reply_reaches_the_persons_notices_and_the_feedback_page(app, client
     assert audits("feedback.replied") == 1
     own = client_for(person)
     notices = own.get("/me/notices").get_data(as_text=True)
-    assert "Reply to your A complaint" in notices or "Reply to your" in notices
+    assert "Reply: Complaint" in notices
     assert "已转告岗位负责人，明天联系您。" in notices and f"/me/feedback/{feedback.id}" in notices
     page = own.get(f"/me/feedback/{feedback.id}").get_data(as_text=True)
     assert "已转告岗位负责人，明天联系您。" in page and "Answered" in page and "Send the rating" in page
@@ -362,3 +362,32 @@ def test_no_query_per_row_in_the_feedback_lists(app, client_for, freeze_clock, w
         freeze_clock("2026-12-02 10:00")
 
     _same_queries(app, browser, path, grow, pattern)
+
+
+def test_my_data_holds_my_feedback_and_the_purge_keeps_only_the_counts(app, client_for):
+    import io
+    import json
+    import zipfile
+    from datetime import timedelta
+
+    from webapp.models import User
+    from webapp.models.base import utcnow
+    from webapp.services.identity import mydata
+
+    person = factories.applicant(name="本人")
+    feedback = send(person, "complaint", "很久没人联系")
+    replies.reply(caseworker(), feedback, "明天联系")
+    ratings.rate(Acting(person, person), "poor", "太慢", feedback=feedback)
+    call_back = db.session.scalar(select(CallBack))
+    ratings.record_call(caseworker("chengqu", "13700000003"), call_back, "已电话沟通")
+    archive = zipfile.ZipFile(io.BytesIO(client_for(person).get("/me/data/download").data))
+    data = json.loads(archive.read("data.json"))
+    assert data["feedback"][0]["body"] == "很久没人联系" and data["ratings"][0]["grade"] == "poor"
+    user = db.session.get(User, person.id)
+    user.purge_after = utcnow() - timedelta(days=1)
+    db.session.commit()
+    assert mydata.purge_due() == 1
+    db.session.expire_all()
+    kept = db.session.get(Feedback, feedback.id)
+    assert (kept.body, kept.reply) == ("", None) and db.session.scalar(select(Rating.words)) is None
+    assert db.session.scalar(select(CallBack.notes)) is None and count(Rating, Rating.grade == "poor") == 1

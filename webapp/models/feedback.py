@@ -22,9 +22,9 @@ class FeedbackKind(StrEnum):
 
 
 FEEDBACK_KIND_LABELS = {
-    FeedbackKind.QUESTION: _l("A question"),
-    FeedbackKind.NEED: _l("A need for support"),
-    FeedbackKind.COMPLAINT: _l("A complaint"),
+    FeedbackKind.QUESTION: _l("Question"),
+    FeedbackKind.NEED: _l("Need for support"),
+    FeedbackKind.COMPLAINT: _l("Complaint"),
 }
 
 
