@@ -55,6 +55,7 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     from .family import bp as family_bp
     from .find import bp as find_bp
     from .graduates import bp as graduates_bp
+    from .feedback import bp as feedback_bp
     from .jobs import bp as jobs_bp
     from .main import bp as main_bp
     from .needs import bp as needs_bp
@@ -77,6 +78,7 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     app.register_blueprint(jobs_bp, url_prefix="/jobs")
     app.register_blueprint(fairs_bp, url_prefix="/fairs")
     app.register_blueprint(graduates_bp, url_prefix="/casework/graduates")
+    app.register_blueprint(feedback_bp)
     app.register_blueprint(errors_bp)
 
     from .web import page_cache

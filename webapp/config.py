@@ -120,6 +120,8 @@ class Config:
     UPLOAD_MAX_DECODE_BYTES = 64 * 1024 * 1024  # the decoded picture; peak memory is about twice
     # Days between a deletion request and the purge of the person's data.
     DATA_RETENTION_DAYS = int(os.environ.get("DATA_RETENTION_DAYS", "180"))
+    # A question, need or complaint is answered within this many working days (Monday to Friday).
+    FEEDBACK_REPLY_WORKING_DAYS = int(os.environ.get("FEEDBACK_REPLY_WORKING_DAYS", "5"))
     # 按比例安排残疾人就业: the share of staff an employer employs who are disabled (1.5%).
     EMPLOYER_QUOTA_RATIO = float(os.environ.get("EMPLOYER_QUOTA_RATIO", "0.015"))
     # Days from publication during which a job reserved for graduates takes only people in the

@@ -44,6 +44,10 @@ MUST_REACH_BY_ROLE = {
                   "/me/helpers", "/me/data", "/me/data/download"},
     "helper": {"/me/acting", "/me/profile", "/me/needs"},
 }
+# Feedback and ratings: the form, the person's own list, the caseworkers' queue and call-backs, the figures.
+for _role, _paths in {"applicant": {"/feedback", "/me/feedback"}, "caseworker": {"/casework/feedback",
+                      "/casework/callbacks"}, "admin": {"/admin/feedback"}, "anonymous": {"/feedback"}}.items():
+    MUST_REACH_BY_ROLE.setdefault(_role, set()).update(_paths)
 
 
 def _normalise(href: str, origin: str) -> str | None:

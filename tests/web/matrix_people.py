@@ -12,18 +12,22 @@ from datetime import timedelta
 
 from flask import current_app
 from PIL import Image
+from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from tests import factories
 from tests.conftest import make_user
 from webapp.extensions import db
-from webapp.models import DecisionTemplate, Opportunity
+from webapp.models import CallBack, DecisionTemplate, Opportunity
 from webapp.services.applications import drafts, machine
 from webapp.services.casework import decisions
 from webapp.services.common.acting import Acting
 from webapp.services.common.dates import today as service_today
 from webapp.services.employers import accounts as employer_accounts
 from webapp.services.family import invites, links
+from webapp.services.feedback import ratings as feedback_ratings
+from webapp.services.feedback import replies as feedback_replies
+from webapp.services.feedback import sending as feedback_sending
 from webapp.services.identity import consent, evidence, profiles
 from webapp.services.moving import listing as moving_listing
 from webapp.services.needs import steps, versions
@@ -126,6 +130,7 @@ class World:
         self.subsidy = self.published("subsidy", category="self_employment", title="创业补贴")
         self.subsidy_draft = self.subsidy_application(None)  # the owner's own, with a photo
         self._moved_away()
+        self.feedback, self.open_feedback, self.call_back = self._feedback()
         self.template = DecisionTemplate(kind="reject", text="证件照片不清楚", active=True, created_by_id=self.admin.id)
         db.session.add(self.template)
         db.session.commit()
@@ -134,6 +139,17 @@ class World:
         self.people = {name: getattr(self, name) for name in PERSONAS if name != "anonymous"}
         self.clients = {name: self.browser(user) for name, user in self.people.items()}
         self.clients["anonymous"] = self.browser(None)
+
+    def _feedback(self):
+        """The owner's feedback: one answered (to rate), one waiting (to answer), one rated poor (its call-back)."""
+        me = Acting(self.owner, self.owner)
+        answered = feedback_sending.send(me, "question", "培训什么时候开始？")
+        feedback_replies.reply(self.caseworker, answered, "下周一。")
+        waiting = feedback_sending.send(me, "complaint", "没有人联系我。")
+        rated = feedback_sending.send(me, "need", "需要手语翻译。")
+        feedback_replies.reply(self.caseworker, rated, "好的。")
+        feedback_ratings.rate(me, "poor", "太慢", feedback=rated)
+        return answered, waiting, db.session.scalar(select(CallBack))
 
     # -- people -----------------------------------------------------------------------------------
 
@@ -233,6 +249,7 @@ class World:
             "table": "employment", "purpose": "register", "filename": "css/app.css",
             "employer_id": self.employer_row.id, "fair_id": self.fair.id,
             "plan_id": self.plan.id, "action_id": self.plan_action_id, "transfer_id": self.transfer_id,
+            "feedback_id": self.feedback.id, "call_back_id": self.call_back.id,
         }
         found.update({
             "admin.staff_edit": {"user_id": self.colleague.id},
@@ -255,6 +272,7 @@ class World:
             "fairs.move": {"action": "publish"},
             "find.subsidy": {"opportunity_id": self.subsidy.id},
             "applying.subsidy_photos": {"reference": self.subsidy_draft.reference},
+            "feedback.answer": {"feedback_id": self.open_feedback.id},
         }.get(endpoint, {}))
         if variant == "draft":
             stall = endpoint in ("find.opportunity", "find.draw_results")

@@ -316,6 +316,23 @@ TABLE = {
     "GET /admin/jobs": ADMIN,
     "GET /admin/jobs/<int:opportunity_id>/unpublish": ADMIN,
     "POST /admin/jobs/<int:opportunity_id>/unpublish": row(ADMIN, admin="422"),  # no reason given
+
+    # Feedback: the form is for the person acted for (a visitor is asked to sign in or call 12385);
+    # the owner's own feedback and ratings; the district's caseworkers answer; the admin's figures.
+    "GET /feedback": row("403", anonymous="200", acting="200", lone_helper=CHOOSE),
+    "POST /feedback": row("403", anonymous="200", acting="422", lone_helper=CHOOSE),  # nothing written
+    "GET /me/feedback": PERSON,
+    "GET /me/feedback/<int:feedback_id>": OWNED,
+    "POST /me/feedback/<int:feedback_id>/rate": row(OWNED, for_owner="422"),  # no grade chosen
+    "GET /me/applications/<reference>/rate": OWNED,  # not decided yet: said in words
+    "POST /me/applications/<reference>/rate": row(OWNED, for_owner="422"),
+    "GET /casework/feedback": STAFF,
+    "GET /casework/feedback/<int:feedback_id>": IN_SCOPE,
+    "POST /casework/feedback/<int:feedback_id>": row(IN_SCOPE, staff="422", outsider="404"),  # no reply written
+    "GET /casework/callbacks": STAFF,
+    "GET /casework/callbacks/<int:call_back_id>": IN_SCOPE,
+    "POST /casework/callbacks/<int:call_back_id>": row(IN_SCOPE, staff="422", outsider="404"),  # no notes
+    "GET /admin/feedback": ADMIN,
 }
 
 @pytest.fixture

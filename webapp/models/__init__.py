@@ -7,6 +7,7 @@ from .employer import Employer, EmployerStatus, OrgType
 from .evidence import Evidence
 from .fair import Fair, FairEmployer, FairJob, FairMode, FairRegistration, FairStatus
 from .family import HelperInvite, HelperLink
+from .feedback import CallBack, Feedback, FeedbackKind, Grade, Rating
 from .followup import EmploymentRecord, FollowUp
 from .jobs import Interview, SharedPassport
 from .ledger import GraduatePlan, GraduateStatus, PlanAction, PlanContact
@@ -39,3 +40,4 @@ __all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", 
            "PlanContact", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User",
            "SUBSIDY", "SubsidyAward", "SubsidyKind", "SubsidyPhoto", "SubsidySettings",
            "DistrictTransfer", "TransferItem", "TransferItemKind"]
+__all__ += ["CallBack", "Feedback", "FeedbackKind", "Grade", "Rating"]

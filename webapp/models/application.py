@@ -72,6 +72,11 @@ class ApplicationStatus(StrEnum):
         """Sent and not decided yet: the queue counts how long it has waited."""
         return self in AWAITING_DECISION
 
+    @property
+    def is_decided(self) -> bool:
+        """A decision was made on it (the person may then rate the service): the one home of that rule."""
+        return self in DECIDED
+
 
 S = ApplicationStatus
 OPEN = frozenset({S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.APPROVED, S.WAITLISTED,
@@ -88,6 +93,8 @@ AWAITING_DECISION = frozenset({S.SUBMITTED, S.UNDER_REVIEW, S.NEEDS_INFO, S.SHOR
 AMOUNT_STANDS = frozenset({S.AWAITING_SIGNOFF, S.APPROVED, S.PAID})
 # A place taken: a seat on a course, a stall unit, a post or a job.
 PLACED = frozenset({S.ENROLLED, S.ALLOCATED, S.HIRED})
+# Decided by a caseworker, an employer or a draw, or a subsidy paid: what a person may rate the service after.
+DECIDED = frozenset({S.APPROVED, S.REJECTED, S.ENROLLED, S.ALLOCATED, S.NOT_ALLOCATED, S.HIRED, S.PAID})
 
 STATUS_LABELS = {
     S.DRAFT: _l("Draft, not sent"),
@@ -186,6 +193,7 @@ class ApplicationEvent(db.Model):
 class NoticeKind(StrEnum):
     APPLICATION = "application"      # an application changed: `to_status` says to what
     HELPER_LINKED = "helper_linked"  # a family helper can now act for the person: `helper_link_id`
+    FEEDBACK_REPLY = "feedback_reply"  # the district replied to the person's feedback: `feedback_id`
 
 
 class Notice(db.Model):
@@ -202,6 +210,7 @@ class Notice(db.Model):
                                              server_default=NoticeKind.APPLICATION.value)
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
     helper_link_id: Mapped[int | None] = mapped_column(ForeignKey("helper_links.id", ondelete="SET NULL"))
+    feedback_id: Mapped[int | None] = mapped_column(ForeignKey("feedback.id"))
     to_status: Mapped[ApplicationStatus | None] = status_column()
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -209,7 +218,12 @@ class Notice(db.Model):
 
     application = relationship("Application", lazy="joined")
     helper_link = relationship("HelperLink", lazy="joined")
+    feedback = relationship("Feedback", lazy="joined")
 
     @property
     def about_a_helper(self) -> bool:
         return self.kind == NoticeKind.HELPER_LINKED
+
+    @property
+    def about_feedback(self) -> bool:
+        return self.kind == NoticeKind.FEEDBACK_REPLY

@@ -4,7 +4,7 @@
 callers word their own messages, this only says which of the two things is wrong.
 """
 import re
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from flask import current_app, has_app_context
@@ -78,3 +78,22 @@ def start_of_day_utc(day: date) -> datetime:
 def year_bounds(year: int) -> tuple[datetime, datetime]:
     """1 January to 1 January of the next year, local time, as naive UTC."""
     return start_of_day_utc(date(year, 1, 1)), start_of_day_utc(date(year + 1, 1, 1))
+
+
+def is_working_day(day: date) -> bool:
+    """Monday to Friday (public holidays are not known here, so they count as working days)."""
+    return day.weekday() < 5
+
+
+def add_working_days(day: date, count: int) -> date:
+    """The working day `count` working days after `day` (from a Saturday, Monday is the first)."""
+    found = 0
+    while found < count:
+        day = day + timedelta(days=1)
+        found += is_working_day(day)
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after `start` up to and including `end` (0 when `end` is not later)."""
+    return sum(1 for offset in range(1, (end - start).days + 1) if is_working_day(start + timedelta(days=offset)))

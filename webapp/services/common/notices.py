@@ -51,6 +51,13 @@ def helper_linked(link) -> Notice:
     return notice
 
 
+def feedback_replied(feedback) -> Notice:
+    """Tell the person that their question, need or complaint has a reply (the caller commits)."""
+    notice = Notice(user_id=feedback.user_id, kind=NoticeKind.FEEDBACK_REPLY, feedback_id=feedback.id)
+    db.session.add(notice)
+    return notice
+
+
 @event.listens_for(Session, "after_soft_rollback")
 def _forget(session, _previous):
     """A rolled-back change sends nothing."""

@@ -13,6 +13,7 @@ from ...extensions import db
 from ...models import (AuditEvent, Consent, Delivery, Evidence, HelperInvite, HelperLink, NeedsRegistration,
                       Profile, User)
 from ...models.base import utcnow
+from ...models.feedback import CallBack, Feedback, Rating
 from ..audit import log as audit
 from ..common.errors import DomainError
 from . import stored_numbers, uploads
@@ -42,7 +43,8 @@ def export(acting, ip: str | None = None) -> bytes:
                    else stored_numbers.unmasked(profile, acting.person))
         data["profile"]["id_number"] = numbers.id_number or None
         data["profile"]["certificate_number"] = numbers.certificate or None
-    for key, model in (("consents", Consent), ("needs_registrations", NeedsRegistration), ("evidence", Evidence)):
+    for key, model in (("consents", Consent), ("needs_registrations", NeedsRegistration), ("evidence", Evidence),
+                       ("feedback", Feedback), ("ratings", Rating)):
         data[key] = [_row(r) for r in db.session.scalars(select(model).where(model.user_id == person.id))]
     data["helper_links"] = [_row(r) for r in db.session.scalars(select(HelperLink).where(HelperLink.applicant_id == person.id))]
     data["audit"] = [_row(r) for r in db.session.scalars(
@@ -105,6 +107,12 @@ def purge_due(now=None) -> int:
         db.session.execute(delete(HelperInvite).where(HelperInvite.applicant_id == user.id))
         db.session.execute(delete(HelperLink).where(or_(HelperLink.applicant_id == user.id, HelperLink.helper_id == user.id)))
         db.session.execute(delete(Profile).where(Profile.user_id == user.id))
+        # Feedback and ratings stay as counted rows (the per-district figures), without their words.
+        db.session.execute(update(Feedback).where(Feedback.user_id == user.id).values(body="", reply=None,
+                                                                                   came_from=None))
+        db.session.execute(update(CallBack).where(CallBack.rating_id.in_(
+            select(Rating.id).where(Rating.user_id == user.id))).values(notes=None))
+        db.session.execute(update(Rating).where(Rating.user_id == user.id).values(words=None))
         user.phone, user.name, user.password_hash = f"x{user.id:010d}", "", "!"
         audit.record("data.purged", subject=user)
     db.session.commit()
