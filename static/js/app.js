@@ -120,7 +120,6 @@
     });
   });
 
-  // Read aloud: read-aloud.js, fetched on the first press.
   var aloud = document.querySelector("[data-aloud]");
   if (aloud && "speechSynthesis" in window) {
     aloud.hidden = false;

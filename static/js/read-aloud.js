@@ -14,7 +14,8 @@
   "use strict";
   var synth = window.speechSynthesis, main = document.getElementById("main");
   var button = document.querySelector("[data-aloud]"), status = button.nextElementSibling;
-  var word = function (name) { return button.getAttribute("data-" + name); };
+  var words = (button.getAttribute("data-words") || "").split("|");
+  var word = function (name) { return words[["pause", "resume", "stop", "reading", "paused", "ended"].indexOf(name)]; };
   var label = button.textContent, stop = document.createElement("button");
   stop.type = "button";
   stop.className = button.className;

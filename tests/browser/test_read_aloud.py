@@ -145,8 +145,8 @@ def control(page):
 def words(page) -> dict:
     return page.evaluate("""() => {
         const b = document.querySelector("button[data-aloud]");
-        return { start: b.textContent, pause: b.dataset.pause, resume: b.dataset.resume, stop: b.dataset.stop,
-                 reading: b.dataset.reading, paused: b.dataset.paused, ended: b.dataset.ended };
+        const [pause, resume, stop, reading, paused, ended] = b.dataset.words.split("|");
+        return { start: b.textContent, pause, resume, stop, reading, paused, ended };
     }""")
 
 
