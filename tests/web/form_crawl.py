@@ -1,7 +1,8 @@
 """Find what the app offers a person, from the app itself: the pages a signed-in browser can reach by
 following links, and every form on them (method, action, fields with the values the page offers).
 Used by the hostile-input suite, so a new page or form is attacked without anyone listing it."""
-from collections import deque
+import re
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
@@ -73,14 +74,26 @@ def _inside(href: str, page: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def crawl(client, start=("/", "/me"), limit: int = 120) -> tuple[list[str], list[Form]]:
-    """(pages seen, distinct forms found) for the browser `client`, breadth first."""
-    queue, seen, forms = deque(start), set(), {}
-    while queue and len(seen) < limit:
+PER_SHAPE = 3  # pages of one shape visited (a shape: the path with its numbers as N, the query's names)
+
+
+def shape(page: str) -> tuple:
+    """/jobs/12?page=2 and /jobs/40?page=3 are the same kind of page, with the same forms."""
+    parts = urlsplit(page)
+    return re.sub(r"\d+", "N", parts.path), tuple(sorted(name for name, _value in parse_qsl(parts.query)))
+
+
+def crawl(client, start=("/", "/me"), limit: int = 400) -> tuple[list[str], list[Form]]:
+    """(pages seen, distinct forms found) for the browser `client`, breadth first: every kind of page,
+    a few of each. Reaching `limit` fails, so a form can never be left out unnoticed."""
+    queue, seen, forms, shapes = deque(start), set(), {}, Counter()
+    while queue:
         page = queue.popleft()
-        if page in seen:
+        if page in seen or shapes[shape(page)] >= PER_SHAPE:
             continue
+        assert len(seen) < limit, f"the crawl reached {limit} pages: raise the limit, or it would miss forms"
         seen.add(page)
+        shapes[shape(page)] += 1
         response = client.get(page)
         if response.status_code != 200 or response.mimetype != "text/html":
             continue
