@@ -23,6 +23,7 @@ from .opportunity import (
                           OpportunityStatus,
                           SavedItem,
 )
+from .policy import PolicyAnswers
 from .profile import Consent, IdentityStatus, Profile
 from .user import DISTRICT_LABELS, District, Role, SmsCode, User
 
@@ -32,4 +33,4 @@ __all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", 
            "FairRegistration", "FairStatus", "FollowUp", "GraduatePlan", "GraduateStatus", "HelperInvite", "HelperLink",
            "IdentityStatus", "Interview", "JobKind", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind",
            "Opportunity", "OpportunityChange", "OpportunityKind", "OpportunityStatus", "OrgType", "PlanAction",
-           "PlanContact", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User"]
+           "PlanContact", "PolicyAnswers", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User"]
