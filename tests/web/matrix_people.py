@@ -200,7 +200,7 @@ class World:
             "user_id": self.owner.id, "opportunity_id": self.post.id, "template_id": self.template.id,
             "table": "employment", "purpose": "register", "filename": "css/app.css",
             "employer_id": self.employer_row.id, "fair_id": self.fair.id,
-            "plan_id": self.plan.id, "action_id": self.plan_action_id,
+            "plan_id": self.plan.id, "action_id": self.plan_action_id, "slug": "welfare-posts",
         }
         found.update({
             "admin.staff_edit": {"user_id": self.colleague.id},

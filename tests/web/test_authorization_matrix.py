@@ -291,6 +291,16 @@ TABLE = {
     "GET /admin/jobs": ADMIN,
     "GET /admin/jobs/<int:opportunity_id>/unpublish": ADMIN,
     "POST /admin/jobs/<int:opportunity_id>/unpublish": row(ADMIN, admin="422"),  # no reason given
+
+    # The policy guide: public pages; the screener's answers are the visit's (none yet: back to the
+    # questions), and saving or deleting them is for the signed-in, each their own.
+    "GET /policies": PUBLIC,
+    "GET /policies/<slug>": PUBLIC,
+    "GET /policies/check": PUBLIC,
+    "POST /policies/check": row("422"),  # no answers
+    "GET /policies/check/result": row("302 policies.check"),
+    "POST /policies/check/save": row("422", anonymous=SIGN_IN),  # no answers
+    "POST /policies/check/forget": row("303 policies.check", anonymous=SIGN_IN),
 }
 
 @pytest.fixture

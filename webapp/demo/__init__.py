@@ -6,7 +6,7 @@ from ..models import User
 from ..services.accounts.passwords import hash_password
 from ..services.accounts.users import find_by_phone
 from ..services.audit import log as audit
-from . import applicant, casework, employers, fairs, hiring, jobs, opportunities, stall_draw
+from . import applicant, casework, employers, fairs, hiring, jobs, opportunities, policies, stall_draw
 
 DEMO_PASSWORD = "yangquan2026"
 DEMO_ACCOUNTS = (
@@ -41,4 +41,5 @@ def load(accounts_spec=DEMO_ACCOUNTS, password: str = DEMO_PASSWORD) -> int:
     jobs.load(password)
     fairs.load(find_by_phone(CASEWORKER), find_by_phone(APPLICANT))
     hiring.load(find_by_phone(APPLICANT), password)
+    policies.load(find_by_phone(APPLICANT))
     return created

@@ -16,12 +16,8 @@ from .links import href
 SESSION_KEY = "policy_answers"  # the screener's answers, for this visit only
 
 
-def easy_read() -> bool:
-    """Easy read when asked for (?read=easy, ?read=plain), else when the signed-in person's profile
-    asks for easy-read material. Anonymous pages depend on the URL only, so the page cache keeps both."""
-    asked = request.args.get("read")
-    if asked in ("easy", "plain"):
-        return asked == "easy"
+def _easy_by_default() -> bool:
+    """Whether the signed-in person's profile asks for easy-read material."""
     if not current_user.is_authenticated:
         return False
     profile = db.session.get(Profile, current_user.id)
@@ -29,9 +25,22 @@ def easy_read() -> bool:
 
 
 def _reading() -> dict:
-    easy = easy_read()
-    return {"easy": easy, "read_args": {"read": "easy"} if easy else {}, "href": href,
+    """Easy read when asked for (?read=easy, ?read=plain), else as the profile asks. Anonymous pages
+    depend on the URL only, so the page cache keeps both. The plain page's own URL has no ?read=
+    unless the person's default is easy read."""
+    by_default = _easy_by_default()
+    asked = request.args.get("read")
+    easy = asked == "easy" if asked in ("easy", "plain") else by_default
+    plain_args = {"read": "plain"} if by_default else {}
+    return {"easy": easy, "read_args": {"read": "easy"} if easy else plain_args,
+            "plain_url": _url_with(read="plain" if by_default else None), "href": href,
             "contacts": measures.CONTACTS, "hotline": measures.HOTLINE}
+
+
+def _url_with(**params) -> str:
+    """This page's URL with query parameters replaced, and removed where given None."""
+    args = {**request.args.to_dict(), **params}
+    return url_for(request.endpoint, **(request.view_args or {}), **{k: v for k, v in args.items() if v is not None})
 
 
 @bp.route("")
