@@ -39,8 +39,9 @@ def _reading() -> dict:
 
 def _url_with(**params) -> str:
     """This page's URL with query parameters replaced, and removed where given None."""
-    args = {**request.args.to_dict(), **params}
-    return url_for(request.endpoint, **(request.view_args or {}), **{k: v for k, v in args.items() if v is not None})
+    args = {name: value for name, value in {**request.args.to_dict(), **params}.items()
+            if value is not None and not name.startswith("_")}  # url_for's own options are not the visitor's
+    return url_for(request.endpoint, **{**args, **(request.view_args or {})})
 
 
 @bp.route("")
