@@ -94,6 +94,18 @@ def test_each_measure_has_its_sections_and_leads_into_a_real_flow(app, client, s
         assert rule != "policies.measure", target
 
 
+def test_links_lead_only_where_the_reader_may_go(client, login_as, client_for):
+    login_as("caseworker", district="chengqu")
+    for slug in ("needs-registration", "online-work", "quota"):
+        for query in ("", "?read=easy"):
+            links = _hrefs(client.get(f"/policies/{slug}{query}").get_data(as_text=True))
+            assert not {"/me/needs", "/jobs/fit", "/employer/register"} & set(links), (slug, links)
+            for target in links:
+                assert client.get(target).status_code != 403, target
+    employer = client_for(factories.employer().user)
+    assert "/employer" in _hrefs(employer.get("/policies/quota").get_data(as_text=True))
+
+
 def test_an_unknown_measure_is_not_found(client):
     assert client.get("/policies/no-such-measure").status_code == 404
 

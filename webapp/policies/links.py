@@ -3,6 +3,7 @@
 A measure names a flow by key (services.policies.measures.Link.flow); this turns it into a URL.
 """
 from flask import url_for
+from flask_login import current_user
 
 # Subsidy and funding applications are being built elsewhere: until they are merged, subsidies lead
 # to the openings list. Change this one line to point them at the subsidy flow.
@@ -25,7 +26,26 @@ FLOWS = {
 }
 
 
+# Flows only some may open once signed in: a person's own records (the person or their family
+# helper), and an employer's account (registration when signed out, the employer's home after).
+FOR_PEOPLE = frozenset({"needs", "jobs_fit"})
+FOR_EMPLOYERS = frozenset({"employer"})
+
+
+def can_open(flow: str) -> bool:
+    """Whether the reader may open the flow (signed out: yes, it asks them to sign in or register)."""
+    if not current_user.is_authenticated:
+        return True
+    if flow in FOR_PEOPLE:
+        return current_user.is_applicant or current_user.is_helper
+    if flow in FOR_EMPLOYERS:
+        return current_user.is_employer
+    return True
+
+
 def href(flow: str) -> str:
     """The URL of a flow named by a measure."""
+    if flow in FOR_EMPLOYERS and current_user.is_authenticated and current_user.is_employer:
+        return url_for("employer.home")
     endpoint, args = FLOWS[flow]
     return url_for(endpoint, **args)

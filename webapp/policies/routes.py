@@ -11,7 +11,7 @@ from ..web.client import client_address
 from ..web.form_pages import add_errors, render_form
 from . import bp
 from .forms import ScreenerForm
-from .links import href
+from .links import can_open, href
 
 SESSION_KEY = "policy_answers"  # the screener's answers, for this visit only
 
@@ -33,7 +33,7 @@ def _reading() -> dict:
     easy = asked == "easy" if asked in ("easy", "plain") else by_default
     plain_args = {"read": "plain"} if by_default else {}
     return {"easy": easy, "read_args": {"read": "easy"} if easy else plain_args,
-            "plain_url": _url_with(read="plain" if by_default else None), "href": href,
+            "plain_url": _url_with(read="plain" if by_default else None), "href": href, "can_open": can_open,
             "contacts": measures.CONTACTS, "hotline": measures.HOTLINE}
 
 
