@@ -59,6 +59,7 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     from .jobs import bp as jobs_bp
     from .main import bp as main_bp
     from .needs import bp as needs_bp
+    from .policies import bp as policies_bp
     from .profile import bp as profile_bp
     from .publish import bp as publish_bp
     from .pwa import bp as pwa_bp
@@ -79,6 +80,7 @@ def create_app(config=None, overrides: dict | None = None) -> Flask:
     app.register_blueprint(fairs_bp, url_prefix="/fairs")
     app.register_blueprint(graduates_bp, url_prefix="/casework/graduates")
     app.register_blueprint(feedback_bp)
+    app.register_blueprint(policies_bp, url_prefix="/policies")
     app.register_blueprint(errors_bp)
 
     from .web import page_cache

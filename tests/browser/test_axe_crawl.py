@@ -36,7 +36,7 @@ FILE_PREFIXES = ("/evidence/", "/employer/licence/")  # evidence photos (see tes
 FILE_PATHS = {"/me/data/download"}  # the applicant's own data, a zip
 MIN_PAGES = 8
 # Pages each crawl must reach, so a crawl that stops following links cannot pass.
-MUST_REACH = {"/", "/me", "/training", "/opportunities", "/me/settings", "/jobs"}
+MUST_REACH = {"/", "/me", "/training", "/opportunities", "/me/settings", "/jobs", "/policies"}
 MUST_REACH_BY_ROLE = {
     "admin": {"/admin/staff", "/admin/staff/new", "/admin/deliveries", "/admin/employers"},
     "employer": {"/employer", "/employer/numbers"},

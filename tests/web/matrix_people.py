@@ -249,7 +249,7 @@ class World:
             "table": "employment", "purpose": "register", "filename": "css/app.css",
             "employer_id": self.employer_row.id, "fair_id": self.fair.id,
             "plan_id": self.plan.id, "action_id": self.plan_action_id, "transfer_id": self.transfer_id,
-            "feedback_id": self.feedback.id, "call_back_id": self.call_back.id,
+            "feedback_id": self.feedback.id, "call_back_id": self.call_back.id, "slug": "welfare-posts",
         }
         found.update({
             "admin.staff_edit": {"user_id": self.colleague.id},

@@ -333,6 +333,15 @@ TABLE = {
     "GET /casework/callbacks/<int:call_back_id>": IN_SCOPE,
     "POST /casework/callbacks/<int:call_back_id>": row(IN_SCOPE, staff="422", outsider="404"),  # no notes
     "GET /admin/feedback": ADMIN,
+    # The policy guide: public pages; the screener's answers are the visit's (none yet: back to the
+    # questions), and saving or deleting them is for the signed-in, each their own.
+    "GET /policies": PUBLIC,
+    "GET /policies/<slug>": PUBLIC,
+    "GET /policies/check": PUBLIC,
+    "POST /policies/check": row("422"),  # no answers
+    "GET /policies/check/result": row("302 policies.check"),
+    "POST /policies/check/save": row("422", anonymous=SIGN_IN),  # no answers
+    "POST /policies/check/forget": row("303 policies.check", anonymous=SIGN_IN),
 }
 
 @pytest.fixture

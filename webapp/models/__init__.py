@@ -26,6 +26,7 @@ from .opportunity import (
                           SavedItem,
                           SubsidyKind,
 )
+from .policy import PolicyAnswers
 from .profile import Consent, IdentityStatus, Profile
 from .subsidy import SubsidyAward, SubsidyPhoto, SubsidySettings
 from .transfer import DistrictTransfer, TransferItem, TransferItemKind
@@ -37,7 +38,7 @@ __all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", 
            "FairRegistration", "FairStatus", "FollowUp", "GraduatePlan", "GraduateStatus", "HelperInvite", "HelperLink",
            "IdentityStatus", "Interview", "JobKind", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind",
            "Opportunity", "OpportunityChange", "OpportunityKind", "OpportunityStatus", "OrgType", "PlanAction",
-           "PlanContact", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User",
+           "PlanContact", "PolicyAnswers", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User",
            "SUBSIDY", "SubsidyAward", "SubsidyKind", "SubsidyPhoto", "SubsidySettings",
            "DistrictTransfer", "TransferItem", "TransferItemKind"]
 __all__ += ["CallBack", "Feedback", "FeedbackKind", "Grade", "Rating"]

@@ -53,7 +53,8 @@ from .serving.compression import carries_secret
 log = logging.getLogger(__name__)
 
 PAGES = frozenset({"main.home", "find.training", "find.opportunities", "find.course", "find.opportunity",
-                   "jobs.index", "jobs.job", "fairs.index", "fairs.detail", "pwa.offline"})
+                   "jobs.index", "jobs.job", "fairs.index", "fairs.detail", "pwa.offline",
+                   "policies.index", "policies.measure"})
 # The tables those pages read (a job and a fair show their employers' names). A transaction writing
 # one of them invalidates every cached page.
 PUBLIC_TABLES = frozenset({"opportunities", "employers", "fairs", "fair_employers", "fair_jobs"})

@@ -11,7 +11,7 @@ from sqlalchemy import inspect as sa_inspect
 
 from ...extensions import db
 from ...models import (AuditEvent, Consent, Delivery, Evidence, HelperInvite, HelperLink, NeedsRegistration,
-                      Profile, User)
+                      PolicyAnswers, Profile, User)
 from ...models.base import utcnow
 from ...models.feedback import CallBack, Feedback, Rating
 from ..audit import log as audit
@@ -44,7 +44,8 @@ def export(acting, ip: str | None = None) -> bytes:
         data["profile"]["id_number"] = numbers.id_number or None
         data["profile"]["certificate_number"] = numbers.certificate or None
     for key, model in (("consents", Consent), ("needs_registrations", NeedsRegistration), ("evidence", Evidence),
-                       ("feedback", Feedback), ("ratings", Rating)):
+                       ("feedback", Feedback), ("ratings", Rating),
+                       ("policy_answers", PolicyAnswers)):
         data[key] = [_row(r) for r in db.session.scalars(select(model).where(model.user_id == person.id))]
     data["helper_links"] = [_row(r) for r in db.session.scalars(select(HelperLink).where(HelperLink.applicant_id == person.id))]
     data["audit"] = [_row(r) for r in db.session.scalars(
@@ -102,7 +103,7 @@ def purge_due(now=None) -> int:
         for row in db.session.scalars(select(Evidence).where(Evidence.user_id == user.id)):
             uploads.delete(row.file_name)
             uploads.delete(row.thumb_name)
-        for model in (Evidence, NeedsRegistration, Consent, Delivery):  # a text message holds the number
+        for model in (Evidence, NeedsRegistration, Consent, Delivery, PolicyAnswers):  # a text message holds the number
             db.session.execute(delete(model).where(model.user_id == user.id))
         db.session.execute(delete(HelperInvite).where(HelperInvite.applicant_id == user.id))
         db.session.execute(delete(HelperLink).where(or_(HelperLink.applicant_id == user.id, HelperLink.helper_id == user.id)))
