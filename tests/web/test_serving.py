@@ -27,7 +27,7 @@ from tests.web.test_page_weight import precache_list
 from webapp.pwa.routes import SHELL
 from webapp.services.common.acting import Acting
 from webapp.services.identity import consent, evidence
-from webapp.web.serving.assets import IMMUTABLE, manifest
+from webapp.web.serving.assets import IMMUTABLE, manifest, without_comment_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -57,6 +57,11 @@ def test_a_page_is_compressed_and_decodes_to_the_same_page(client, listed, encod
     assert int(packed.headers["Content-Length"]) == len(packed.get_data()) < len(plain.get_data()) / 2
     assert DECODE[encoding](packed.get_data()) == plain.get_data()
     assert ("<!doctype html>" in plain.get_data(as_text=True)) == (not headers)
+
+
+def served_css() -> bytes:
+    """app.css as it is served: the file without its whole-line comments."""
+    return without_comment_lines("css/app.css", (ROOT / "static/css/app.css").read_bytes())
 
 
 def test_brotli_is_chosen_over_gzip_when_both_are_taken(client, listed):
@@ -100,7 +105,7 @@ def test_a_page_names_its_files_by_content_and_they_are_kept_a_year(client):
         "/static/css/app.css", "/static/js/app.js", "/static/vendor/htmx-2.0.11.min.js", "/static/icons/icon.svg"}
     for url in urls:
         name, digest, ext = re.fullmatch(r"/static/(.+)\.([0-9a-f]{12})(\.\w+)", url).groups()
-        on_disk = (ROOT / "static" / f"{name}{ext}").read_bytes()
+        on_disk = without_comment_lines(f"{name}{ext}", (ROOT / "static" / f"{name}{ext}").read_bytes())
         assert hashlib.sha256(on_disk).hexdigest()[:12] == digest
         with client.get(url) as response:
             assert response.status_code == 200 and response.headers["Cache-Control"] == IMMUTABLE
@@ -120,7 +125,7 @@ def test_older_names_still_get_the_file_but_briefly(client, url):
     """A page from before a release (or from an app server not yet updated) keeps its style."""
     with client.get(url) as response:
         assert response.status_code == 200
-        assert response.get_data() == (ROOT / "static/css/app.css").read_bytes()
+        assert response.get_data() == served_css()
         assert response.headers["Cache-Control"] == "public, max-age=300"
         etag = response.headers["ETag"]
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
@@ -286,7 +291,7 @@ def test_gunicorn_serves_compressed_and_stops_gracefully(tmp_path):
         stylesheet = re.search(r'href="(/static/css/app\.[0-9a-f]{12}\.css)"', page)[1]
         with urllib.request.urlopen(f"{base}{stylesheet}", timeout=10) as response:
             assert response.headers["Cache-Control"] == IMMUTABLE
-            assert response.read() == (ROOT / "static/css/app.css").read_bytes()
+            assert response.read() == served_css()
         assert re.search(rb'"GET / HTTP/1.1" 200 \d+ \d+ms', log.read_bytes())  # the access log, on stdout
 
         # A request under way: its first line sent, taken by a worker, the rest still to come.
@@ -304,3 +309,17 @@ def test_gunicorn_serves_compressed_and_stops_gracefully(tmp_path):
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+def test_our_scripts_and_styles_are_served_without_their_comment_lines_and_vendored_files_exactly(client):
+    notes = {"js/app.js": lambda line: line.startswith(b"//"),
+             "css/app.css": lambda line: line.startswith(b"/*") and line.endswith(b"*/")}
+    for name, is_note in notes.items():
+        source = (ROOT / "static" / name).read_bytes().splitlines()
+        with client.get(f"/static/{manifest(client.application)[name]}") as response:
+            served = response.get_data().splitlines()
+        assert any(is_note(line.strip()) for line in source)
+        assert served == [line for line in source if not is_note(line.strip())]
+    htmx = "vendor/htmx-2.0.11.min.js"
+    with client.get(f"/static/{manifest(client.application)[htmx]}") as response:
+        assert response.get_data() == (ROOT / "static" / htmx).read_bytes()

@@ -8,6 +8,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from ..config import ROOT
+from ..web.serving.assets import without_comment_lines
 from ..web.preferences import current_language
 from . import bp
 
@@ -85,7 +86,7 @@ def _manifest(lang: str):
 @bp.route("/sw.js")
 def service_worker():
     """The service worker script with its cache version and shell list filled in."""
-    source = (ROOT / "static" / "js" / "sw.js").read_text(encoding="utf-8")
+    source = without_comment_lines("js/sw.js", (ROOT / "static" / "js" / "sw.js").read_bytes()).decode("utf-8")
     shell = [url_for("static", filename=name) for name in SHELL] + [
         url_for("pwa.offline", **({"for": reason} if reason != "page" else {})) for reason in REASONS]
     body = source.replace("__VERSION__", _shell_version()).replace(

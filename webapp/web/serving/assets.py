@@ -60,9 +60,20 @@ def hashed_name(name: str, digest: str) -> str:
     return f"{stem}.{digest}{ext}"
 
 
+# Whole-line comments of our own scripts and styles: notes for the people who read the source, sent
+# to nobody (about a fifth of app.js gzip). Vendored files are served exactly as their checksum says.
+_COMMENT_LINES = {".js": re.compile(rb"(?m)^[ \t]*//.*\n"), ".css": re.compile(rb"(?m)^[ \t]*/\*[^\n]*\*/[ \t]*\n")}
+
+
+def without_comment_lines(name: str, data: bytes) -> bytes:
+    """`data` of the static file `name` as it is served: our own files without whole-line comments."""
+    pattern = _COMMENT_LINES.get(posixpath.splitext(name)[1])
+    return data if pattern is None or name.startswith("vendor/") else pattern.sub(b"", data)
+
+
 def _asset(folder: Path, path: Path) -> Asset:
     name = path.relative_to(folder).as_posix()
-    data = path.read_bytes()
+    data = without_comment_lines(name, path.read_bytes())
     digest = hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
     mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
     bodies = {"identity": data}
