@@ -417,3 +417,17 @@ def test_each_decision_step_is_one_event_and_one_notice(app, worker, admin):
     after = counted()
     assert (after[0] - before[0], after[1] - before[1]) == (3, 3)
     assert status_of(application.id) == "paid"
+
+
+def test_the_city_sees_the_photos_of_the_subsidy_it_signs_off_and_the_view_is_audited(app, worker, admin, client_for):
+    from webapp.models import SubsidyPhoto
+
+    application = under_review(factories.applicant(), worker)
+    evidence_id = db.session.scalar(select(SubsidyPhoto.evidence_id).where(
+        SubsidyPhoto.application_id == application.id))
+    city = client_for(admin)
+    page = city.get(f"/casework/applications/{application.reference}").get_data(as_text=True)
+    assert f"/evidence/{evidence_id}/" in page
+    with city.get(f"/evidence/{evidence_id}/full") as response:
+        assert response.status_code == 200 and response.mimetype == "image/jpeg"
+    assert [row["evidence_id"] for row in _audits("evidence.viewed")] == [evidence_id]

@@ -79,7 +79,8 @@ def sweep_orphans(min_age: float = SWEEP_MIN_AGE_SECONDS) -> int:
 
 
 def viewable(viewer, evidence_id: int, helper_person=None) -> Evidence:
-    """The photo if the viewer may see it: owner, a helper acting for the owner, district staff."""
+    """The photo if the viewer may see it: owner, a helper acting for the owner, district staff; and the
+    city's administrators for a subsidy's photos, which they see when they sign a large award off."""
     row = db.session.get(Evidence, evidence_id)
     # An employer's licence has its own route; a subsidy application's photos are shown like these.
     if row is None or row.deleted_at is not None or (row.kind not in KINDS and row.kind != SUBSIDY_PHOTO):
@@ -90,6 +91,8 @@ def viewable(viewer, evidence_id: int, helper_person=None) -> Evidence:
         district = db.session.scalar(select(Profile.district).where(Profile.user_id == row.user_id))
         if viewer.district is None or viewer.district == district:
             return row
+    if viewer.is_admin and row.kind == SUBSIDY_PHOTO:
+        return row
     raise LookupError(evidence_id)
 
 
@@ -113,6 +116,7 @@ def record_views(viewer, person, photos: dict, ip: str | None = None, reference:
 def record_view(viewer, row: Evidence, ip: str | None = None) -> None:
     """Staff looking at someone's evidence is audited (owners and their helpers are not), once in
     VIEW_RECORDED_FOR: a photo opened on its own, or the images of a page that recorded them."""
-    if viewer.id != row.user_id and viewer.is_caseworker and not _recently_recorded(viewer, row.user_id):
+    if viewer.id != row.user_id and (viewer.is_caseworker or viewer.is_admin) \
+            and not _recently_recorded(viewer, row.user_id):
         audit.record("evidence.viewed", actor=viewer, subject=row.user_id, ip=ip, evidence_id=row.id)
         db.session.commit()
