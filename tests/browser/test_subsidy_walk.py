@@ -2,8 +2,8 @@
 self-employment subsidy; 张明 finds it on /subsidies, answers only its two questions, adds a photo
 of his licence and sends it; the 城区 caseworker claims it and approves 6000 yuan with a reason,
 above the city's threshold of 5000, so it waits for the city; the administrator signs it off; the
-caseworker records the payment; and 张明 sees the amount and the day it was paid on his application.
-(The rating step after a decision follows this walk, added with the ratings.)"""
+caseworker records the payment; 张明 sees the amount and the day it was paid on his application, and
+rates the service 差, which puts a call-back on the caseworker's list."""
 import io
 import re
 from datetime import date, timedelta
@@ -147,4 +147,24 @@ def test_a_subsidy_is_applied_for_decided_signed_off_and_paid_by_keyboard(contex
     assert "6000" in paid_day and re.search(r"\d{4}", paid_day), paid_day
     assert text(LANG, "%(amount)d yuan", amount=6000) in mine
     found += axe.violations(page.content(), "applicant: paid")
+
+    # 张明 rates the service for it (差: a caseworker will call him back).
+    tab_until(page, f"el.matches('main a') && el.href.endsWith('/me/applications/{reference}/rate')",
+              "rate the service")
+    press_enter(page)
+    found += axe.violations(page.content(), "applicant: rate the service")
+    tab_until(page, "el.id === 'grade-0'", "the first grade")
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.locator("#grade-2").is_checked()
+    tab_until(page, "el.id === 'words'", "#words")
+    page.keyboard.type("等了很久才到账。")
+    tab_to(page, "main form button[type=submit]", "send the rating")
+    press_enter(page)
+    assert at(page).endswith(f"/me/applications/{reference}"), page.url
+    assert text(LANG, "Thank you. A caseworker of your district will call you back about it.") in page.inner_text("main")
+    staff.goto(f"{base}/casework/callbacks")
+    assert text(LANG, "About application %(ref)s", ref=reference) in staff.inner_text("main")
+    found += axe.violations(staff.content(), "caseworker: call-backs")
     assert not found, "axe found WCAG 2.2 violations:\n" + "\n".join(found)
