@@ -287,7 +287,7 @@ def test_an_application_is_rated_once_after_its_decision(app, client_for):
 def test_decided_is_the_state_machines_one_rule():
     from webapp.models import ApplicationStatus as S
     assert {s for s in S if s.is_decided} == {S.APPROVED, S.REJECTED, S.ENROLLED, S.ALLOCATED, S.NOT_ALLOCATED,
-                                              S.HIRED}
+                                              S.HIRED, S.PAID}
 
 
 def test_the_admin_sees_the_figures_per_district(app, client_for, freeze_clock):
