@@ -6,8 +6,8 @@ from ..models import User
 from ..services.accounts.passwords import hash_password
 from ..services.accounts.users import find_by_phone
 from ..services.audit import log as audit
-from . import (applicant, casework, employers, fairs, feedback, hiring, jobs, moving, opportunities, policies,
-               stall_draw, subsidies)
+from . import (applicant, casework, employers, fairs, feedback, hiring, jobs, moving, opportunities, stall_draw,
+               subsidies)
 
 DEMO_PASSWORD = "yangquan2026"
 DEMO_ACCOUNTS = (
@@ -45,5 +45,5 @@ def load(accounts_spec=DEMO_ACCOUNTS, password: str = DEMO_PASSWORD) -> int:
     subsidies.load(find_by_phone(ADMIN), find_by_phone(APPLICANT), find_by_phone(CASEWORKER))
     moving.load(find_by_phone(CASEWORKER), password)
     feedback.load(find_by_phone(APPLICANT), find_by_phone(CASEWORKER))
-    policies.load(find_by_phone(APPLICANT))
+    applicant.load_screener_answers(find_by_phone(APPLICANT))
     return created

@@ -1,4 +1,6 @@
-"""The demo applicant 张明 (13800000001): complete profile, consent, submitted needs, helper 张丽 linked."""
+"""The demo applicant 张明 (13800000001): complete profile, consent, submitted needs, helper 张丽 linked;
+and his saved answers to "这项政策适合我吗？", so his result page (and the forms to save again or delete
+them) can be reached from the screener's page."""
 from ..extensions import db
 from ..models import HelperLink
 from ..services.audit import log as audit
@@ -6,9 +8,12 @@ from ..services.common.acting import Acting
 from ..services.identity import consent, profiles
 from ..services.identity.numbers import check_character
 from ..services.needs import steps, versions
+from ..services.policies import saved, screener
 
 # A made-up Yangquan (城区, 140302) resident born 1985-06-12; certificate 视力二级 (category 1, level 2).
 DEMO_ID_BODY = "14030219850612123"
+SCREENER_ANSWERS = {"district": "chengqu", "household_type": "urban", "age_band": "25_44", "work": "unemployed",
+                    "study": "no", "business": "wanting"}
 
 
 def load(applicant, helper) -> None:
@@ -47,3 +52,10 @@ def load(applicant, helper) -> None:
                                   created_by_id=applicant.id))
         audit.record("helper.linked", actor=applicant, subject=applicant, helper_id=helper.id, relationship="女儿")
         db.session.commit()
+
+
+def load_screener_answers(applicant) -> None:
+    """His answers to the policy screener, saved once."""
+    if applicant is None or saved.saved_for(applicant) is not None:
+        return
+    saved.save(applicant, screener.check(SCREENER_ANSWERS))
