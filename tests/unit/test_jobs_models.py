@@ -14,7 +14,7 @@ from webapp.models import (
     OrgType,
     Role,
 )
-from webapp.models.application import AWAITING_DECISION, FINAL, OPEN, PLACED, WITHDRAWABLE
+from webapp.models.applying.application import AWAITING_DECISION, FINAL, OPEN, PLACED, WITHDRAWABLE
 from webapp.services.applications.questions import QUESTIONS
 from webapp.vocab import ACCOMMODATIONS, JOB_ACCOMMODATIONS, WORK_PATTERNS, WORKPLACE_ACCESSIBILITY
 

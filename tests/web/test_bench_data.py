@@ -16,7 +16,7 @@ from webapp.models import (
     Role,
     User,
 )
-from webapp.models.application import AWAITING_DECISION, PLACED
+from webapp.models.applying.application import AWAITING_DECISION, PLACED
 
 TINY = SIZES["tiny"]
 

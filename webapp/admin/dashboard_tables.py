@@ -6,8 +6,8 @@ from flask_babel import ngettext
 from markupsafe import Markup
 
 from ..models import DISTRICT_LABELS, POST, STALL
-from ..models.employer import ORG_TYPE_LABELS
-from ..models.ledger import GRADUATE_STATUS_LABELS
+from ..models.work.employer import ORG_TYPE_LABELS
+from ..models.work.ledger import GRADUATE_STATUS_LABELS
 from ..services.identity.numbers import CATEGORY_LABELS
 from ..services.reports import figures
 from .charts import Bar, counts_chart, hbar

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 
 from ..models import DISTRICT_LABELS, Role
-from ..models.user import ROLE_LABELS
+from ..models.people.user import ROLE_LABELS
 
 
 def district_choices():

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Role, User
-from ..models.user import STAFF_ROLES
+from ..models.people.user import STAFF_ROLES
 from ..services.accounts import staff as staff_service
 from ..services.common.errors import DomainError
 from ..services.common.phone import normalise_phone

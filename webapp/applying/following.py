@@ -3,7 +3,7 @@ from flask import g, render_template, url_for
 from flask_babel import gettext as _
 
 from ..models import JOB, SUBSIDY
-from ..models.application import AMOUNT_STANDS
+from ..models.applying.application import AMOUNT_STANDS
 from ..services.applications import for_employers, lookup, machine, questions, requests
 from ..services.applications.rules import Action
 from ..services.common import next_steps, notices

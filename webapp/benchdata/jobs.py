@@ -6,8 +6,8 @@ a few closed by hand or drafts. Nobody has applied yet, so `taken` stays 0.
 from datetime import datetime, timedelta
 
 from ..models import JOB, Employer, Opportunity, OpportunityStatus, Role, User
-from ..models.employer import OrgType
-from ..models.opportunity import JobKind
+from ..models.work.employer import OrgType
+from ..models.applying.kinds import JobKind
 from ..services.employers.credit_code import check_character
 from ..vocab import JOB_ACCOMMODATIONS, WORKPLACE_ACCESSIBILITY, accommodation_flags
 from .bulk import write

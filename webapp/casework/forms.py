@@ -16,8 +16,8 @@ from wtforms import (
 from wtforms.validators import InputRequired, ValidationError
 
 from ..models import IdentityStatus
-from ..models.application import STATUS_LABELS
-from ..models.opportunity import KIND_LABELS
+from ..models.applying.application import STATUS_LABELS
+from ..models.applying.kinds import KIND_LABELS
 from ..services.casework import assessments, verification
 from ..services.casework.queue import MAX_QUERY, MAX_WAITING_DAYS, SENT_STATUSES, QueueFilters
 from ..services.common.errors import DomainError

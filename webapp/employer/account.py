@@ -9,7 +9,7 @@ from ..auth.forms import PhoneForm
 from ..auth.sessions import dev_code, keep_dev_code, limit, shows_codes, sign_in
 from ..extensions import db
 from ..models import DISTRICT_LABELS, Employer, Role
-from ..models.employer import DEFAULT_QUOTA_RATIO, STATE_RULE_STAFF
+from ..models.work.employer import DEFAULT_QUOTA_RATIO, STATE_RULE_STAFF
 from ..services.accounts import registration
 from ..services.common.errors import DomainError
 from ..services.common.phone import normalise_phone

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, Form, SelectChoice, SelectField, StringField, TextAreaField
 
-from ..models.application import STATUS_LABELS
+from ..models.applying.application import STATUS_LABELS
 from ..services.applications.for_employers import SEEN
 from ..web.fields import FixedSelectField
 

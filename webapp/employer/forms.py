@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import FileField, PasswordField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 
 from ..models import DISTRICT_LABELS
-from ..models.employer import ORG_TYPE_LABELS
+from ..models.work.employer import ORG_TYPE_LABELS
 
 
 def org_type_choices():

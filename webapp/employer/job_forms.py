@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, TextAreaField
 
-from ..models.opportunity import JOB_KIND_LABELS
+from ..models.applying.kinds import JOB_KIND_LABELS
 from ..publish.forms import _date, _district, _line, _number
 from ..vocab import JOB_ACCOMMODATIONS, WORKPLACE_ACCESSIBILITY
 from ..web.fields import CheckboxesField, choices_from

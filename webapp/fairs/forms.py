@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, StringField, TextAreaField
 
 from ..models import DISTRICT_LABELS
-from ..models.fair import FAIR_MODE_LABELS
+from ..models.work.fair import FAIR_MODE_LABELS
 from ..publish.forms import DATE_HINT
 from ..vocab import FAIR_SUPPORT, VENUE_ACCESSIBILITY
 from ..web.fields import CheckboxesField, choices_from

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectChoice, SelectField, TextAreaField
 
-from ..models.feedback import FEEDBACK_KIND_LABELS, GRADE_LABELS
+from ..models.applying.feedback import FEEDBACK_KIND_LABELS, GRADE_LABELS
 from ..services.feedback import ratings, replies, sending
 from ..web.fields import choices_from
 

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Form, SearchField, SelectChoice
 
 from ..models import DISTRICT_LABELS, POST, STALL
-from ..models.opportunity import JOB_KIND_LABELS, SUBSIDY_KIND_LABELS
+from ..models.applying.kinds import JOB_KIND_LABELS, SUBSIDY_KIND_LABELS
 from ..services.common.text import plain
 from ..services.opportunities.finding import MAX_QUERY, Filters
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY

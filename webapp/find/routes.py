@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..models import COURSE, DISTRICT_LABELS, SUBSIDY
-from ..models.opportunity import KIND_LABELS
+from ..models.applying.kinds import KIND_LABELS
 from ..services.applications import drafts
 from ..services.common import dates
 from ..services.identity.numbers import CATEGORY_LABELS

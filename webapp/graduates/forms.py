@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, StringField, TextAreaField
 
-from ..models.ledger import GRADUATE_STATUS_LABELS
+from ..models.work.ledger import GRADUATE_STATUS_LABELS
 from ..publish.forms import DATE_HINT
 from ..web.fields import choices_from
 

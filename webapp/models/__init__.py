@@ -1,44 +1,33 @@
-"""SQLAlchemy models, one module per domain; imported here so Alembic sees them all."""
-from .application import Application, ApplicationEvent, ApplicationStatus, Notice, NoticeKind
-from .audit import AuditEvent
-from .casework import Assessment, DecisionTemplate
-from .delivery import Delivery, DeliveryStatus
-from .employer import Employer, EmployerStatus, OrgType
-from .evidence import Evidence
-from .fair import Fair, FairEmployer, FairJob, FairMode, FairRegistration, FairStatus
-from .family import HelperInvite, HelperLink
-from .feedback import CallBack, Feedback, FeedbackKind, Grade, Rating
-from .followup import EmploymentRecord, FollowUp
-from .jobs import Interview, SharedPassport
-from .ledger import GraduatePlan, GraduateStatus, PlanAction, PlanContact
-from .needs import NeedsRegistration, NeedsStatus
-from .opportunity import (
-                          COURSE,
-                          JOB,
-                          POST,
-                          STALL,
-                          SUBSIDY,
-                          Opportunity,
-                          OpportunityChange,
-                          OpportunityKind,
-                          JobKind,
-                          OpportunityStatus,
-                          SavedItem,
-                          SubsidyKind,
-)
-from .policy import PolicyAnswers
-from .profile import Consent, IdentityStatus, Profile
-from .subsidy import SubsidyAward, SubsidyPhoto, SubsidySettings
-from .transfer import DistrictTransfer, TransferItem, TransferItemKind
-from .user import DISTRICT_LABELS, District, Role, SmsCode, User
+"""SQLAlchemy models, one module per domain, in a folder per area (people, applying, work, records);
+imported here so Alembic sees them all and the rest of the app imports them from one place."""
+from .applying.application import Application, ApplicationEvent, ApplicationStatus, Notice, NoticeKind
+from .applying.evidence import Evidence
+from .applying.feedback import CallBack, Feedback, FeedbackKind, Grade, Rating
+from .applying.kinds import (COURSE, JOB, POST, STALL, SUBSIDY, JobKind, OpportunityKind, OpportunityStatus,
+                             SubsidyKind)
+from .applying.opportunity import Opportunity, OpportunityChange, SavedItem
+from .applying.subsidy import SubsidyAward, SubsidyPhoto, SubsidySettings
+from .applying.transfer import DistrictTransfer, TransferItem, TransferItemKind
+from .people.casework import Assessment, DecisionTemplate
+from .people.family import HelperInvite, HelperLink
+from .people.needs import NeedsRegistration, NeedsStatus
+from .people.policy import PolicyAnswers
+from .people.profile import Consent, IdentityStatus, Profile
+from .people.user import DISTRICT_LABELS, District, Role, SmsCode, User
+from .records.audit import AuditEvent
+from .records.delivery import Delivery, DeliveryStatus
+from .work.employer import Employer, EmployerStatus, OrgType
+from .work.fair import Fair, FairEmployer, FairJob, FairMode, FairRegistration, FairStatus
+from .work.followup import EmploymentRecord, FollowUp
+from .work.jobs import Interview, SharedPassport
+from .work.ledger import GraduatePlan, GraduateStatus, PlanAction, PlanContact
 
-__all__ = ["COURSE", "JOB", "POST", "STALL", "Application", "ApplicationEvent", "ApplicationStatus", "Assessment",
-           "AuditEvent", "Consent", "DecisionTemplate", "Delivery", "DeliveryStatus", "DISTRICT_LABELS", "District",
-           "Employer", "EmployerStatus", "EmploymentRecord", "Evidence", "Fair", "FairEmployer", "FairJob", "FairMode",
-           "FairRegistration", "FairStatus", "FollowUp", "GraduatePlan", "GraduateStatus", "HelperInvite", "HelperLink",
-           "IdentityStatus", "Interview", "JobKind", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind",
-           "Opportunity", "OpportunityChange", "OpportunityKind", "OpportunityStatus", "OrgType", "PlanAction",
-           "PlanContact", "PolicyAnswers", "Profile", "Role", "SavedItem", "SharedPassport", "SmsCode", "User",
-           "SUBSIDY", "SubsidyAward", "SubsidyKind", "SubsidyPhoto", "SubsidySettings",
-           "DistrictTransfer", "TransferItem", "TransferItemKind"]
-__all__ += ["CallBack", "Feedback", "FeedbackKind", "Grade", "Rating"]
+__all__ = ["Application", "ApplicationEvent", "ApplicationStatus", "Assessment", "AuditEvent", "COURSE", "CallBack",
+           "Consent", "DISTRICT_LABELS", "DecisionTemplate", "Delivery", "DeliveryStatus", "District",
+           "DistrictTransfer", "Employer", "EmployerStatus", "EmploymentRecord", "Evidence", "Fair", "FairEmployer",
+           "FairJob", "FairMode", "FairRegistration", "FairStatus", "Feedback", "FeedbackKind", "FollowUp", "Grade",
+           "GraduatePlan", "GraduateStatus", "HelperInvite", "HelperLink", "IdentityStatus", "Interview", "JOB",
+           "JobKind", "NeedsRegistration", "NeedsStatus", "Notice", "NoticeKind", "Opportunity", "OpportunityChange",
+           "OpportunityKind", "OpportunityStatus", "OrgType", "POST", "PlanAction", "PlanContact", "PolicyAnswers",
+           "Profile", "Rating", "Role", "STALL", "SUBSIDY", "SavedItem", "SharedPassport", "SmsCode", "SubsidyAward",
+           "SubsidyKind", "SubsidyPhoto", "SubsidySettings", "TransferItem", "TransferItemKind", "User"]

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectChoice, StringField, TextAreaField
 
 from ..models import COURSE, DISTRICT_LABELS, POST, STALL, SUBSIDY
-from ..models.opportunity import SUBSIDY_KIND_LABELS
+from ..models.applying.kinds import SUBSIDY_KIND_LABELS
 from ..services.identity.numbers import CATEGORY_LABELS
 from ..vocab import STALL_KINDS, TRAINING_CATEGORIES, VENUE_ACCESSIBILITY, label, labels
 from ..web.fields import CheckboxesField, choices_from

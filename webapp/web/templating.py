@@ -9,7 +9,7 @@ from flask_login import current_user
 from wtforms import RadioField, SelectMultipleField
 
 from ..models import ApplicationStatus, OpportunityStatus
-from ..models.opportunity import KIND_LABELS
+from ..models.applying.kinds import KIND_LABELS
 from ..services.applications.rules import Action
 from ..services.common import next_steps, notices
 from ..services.identity.profiles import reference

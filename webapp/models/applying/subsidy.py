@@ -9,8 +9,8 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
-from .base import utcnow
+from ...extensions import db
+from ..base import utcnow
 
 DEFAULT_SIGNOFF_THRESHOLD = 5000  # yuan: a decision above this needs the city's sign-off
 

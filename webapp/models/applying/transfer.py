@@ -8,9 +8,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
-from .base import EnumText, utcnow
-from .user import District
+from ...extensions import db
+from ..base import EnumText, utcnow
+from ..people.user import District
 
 
 class TransferItemKind(StrEnum):

@@ -5,8 +5,8 @@ from enum import StrEnum
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
-from .base import EnumText, utcnow
+from ...extensions import db
+from ..base import EnumText, utcnow
 
 
 class NeedsStatus(StrEnum):

@@ -7,8 +7,8 @@ from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
-from .base import EnumText, utcnow
+from ...extensions import db
+from ..base import EnumText, utcnow
 
 
 class Role(StrEnum):

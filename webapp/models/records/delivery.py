@@ -5,8 +5,8 @@ from enum import StrEnum
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
-from .base import EnumText, utcnow
+from ...extensions import db
+from ..base import EnumText, utcnow
 
 
 class DeliveryStatus(StrEnum):

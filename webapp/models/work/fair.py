@@ -6,8 +6,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
-from .base import EnumText, utcnow
+from ...extensions import db
+from ..base import EnumText, utcnow
 
 
 class FairMode(StrEnum):

@@ -7,8 +7,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
-from .base import EnumText, utcnow
+from ...extensions import db
+from ..base import EnumText, utcnow
 
 
 class GraduateStatus(StrEnum):

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from ...extensions import db
 from ...models import Application, ApplicationStatus, District, Role, User
-from ...models.user import STAFF_ROLES
+from ...models.people.user import STAFF_ROLES
 from ..audit import log as audit
 from ..common.errors import DomainError
 from ..common.names import check_name

@@ -22,7 +22,7 @@ from sqlalchemy import func, select, update
 from ...extensions import db
 from ...models import STALL, Application, Opportunity, User
 from ...models import ApplicationStatus as S
-from ...models.application import AWAITING_DECISION
+from ...models.applying.application import AWAITING_DECISION
 from ...models.base import utcnow
 from ..audit import log as audit
 from ..common import notices

@@ -31,7 +31,7 @@ from sqlalchemy import select
 from ...extensions import db
 from ...models import COURSE, JOB, SUBSIDY, Application, IdentityStatus, Profile, User
 from ...models import ApplicationStatus as S
-from ...models.application import OPEN, WITHDRAWABLE
+from ...models.applying.application import OPEN, WITHDRAWABLE
 from ..common.errors import DomainError
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import false, func, select
 
 from ...extensions import db
 from ...models import Application, Opportunity, Profile, User
-from ...models.followup import FOLLOW_UP_MONTHS, EmploymentRecord, FollowUp
+from ...models.work.followup import FOLLOW_UP_MONTHS, EmploymentRecord, FollowUp
 from ..audit import log as audit
 from ..common import dates, paging
 from ..common.errors import DomainError

@@ -7,7 +7,7 @@ from sqlalchemy.orm import aliased, contains_eager
 
 from ...extensions import db
 from ...models import Application, ApplicationStatus, Opportunity, Profile, User
-from ...models.application import AWAITING_DECISION
+from ...models.applying.application import AWAITING_DECISION
 from ...models.base import utcnow
 from ..common.paging import Page, paginate
 from . import scope

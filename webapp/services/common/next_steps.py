@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...models import POST, STALL, SUBSIDY
 from ...models import ApplicationStatus as S
-from ...models.application import PLACED
+from ...models.applying.application import PLACED
 
 # The decisions a person hears about by text message too (when they prefer SMS). Sending and a
 # caseworker taking it up are shown in the service only.

@@ -4,7 +4,7 @@ from sqlalchemy import select, update
 
 from ...extensions import db
 from ...models import Application, Consent
-from ...models.application import OPEN
+from ...models.applying.application import OPEN
 from ...models.base import utcnow
 from ..audit import log as audit
 from ..common.errors import DomainError

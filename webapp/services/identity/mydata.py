@@ -13,7 +13,7 @@ from ...extensions import db
 from ...models import (AuditEvent, Consent, Delivery, Evidence, HelperInvite, HelperLink, NeedsRegistration,
                       PolicyAnswers, Profile, User)
 from ...models.base import utcnow
-from ...models.feedback import CallBack, Feedback, Rating
+from ...models.applying.feedback import CallBack, Feedback, Rating
 from ..audit import log as audit
 from ..common.errors import DomainError
 from . import stored_numbers, uploads

@@ -28,7 +28,7 @@ from sqlalchemy.orm import contains_eager
 
 from ...extensions import db
 from ...models import DISTRICT_LABELS, JOB, Opportunity, OpportunityStatus
-from ...models.opportunity import JobKind
+from ...models.applying.kinds import JobKind
 from ...vocab import ACCOMMODATIONS, WORK_PATTERNS, accommodation_flags, label, labels
 from ..common import dates
 from ..common.paging import Page, last_page

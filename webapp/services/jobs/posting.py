@@ -13,8 +13,8 @@ from sqlalchemy import update as sql_update
 from ...extensions import db
 from ...models import JOB, Opportunity, OpportunityStatus
 from ...models.base import utcnow
-from ...models.employer import OrgType
-from ...models.opportunity import JobKind
+from ...models.work.employer import OrgType
+from ...models.applying.kinds import JobKind
 from ...vocab import JOB_ACCOMMODATIONS, WORKPLACE_ACCESSIBILITY
 from ..audit import log as audit
 from ..common.errors import DomainError

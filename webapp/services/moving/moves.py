@@ -18,7 +18,7 @@ from ...extensions import db
 from ...models import (Application, ApplicationEvent, District, DistrictTransfer, FollowUp, GraduatePlan,
                        TransferItem, TransferItemKind, User)
 from ...models import ApplicationStatus as S
-from ...models.application import OPEN
+from ...models.applying.application import OPEN
 from ...models.base import utcnow
 from ..applications.guarded import try_move
 from ..applications.rules import TransitionError

@@ -40,7 +40,7 @@ from ...models import (
     User,
 )
 from ...models import ApplicationStatus as S
-from ...models.employer import DEFAULT_QUOTA_RATIO, STATE_RULE_STAFF
+from ...models.work.employer import DEFAULT_QUOTA_RATIO, STATE_RULE_STAFF
 from ..common.dates import current_year, today, year_bounds
 
 # Targets of 阳泉市促进残疾人就业行动方案 (2023), reference/yangquan-disabled-employment-action-plan-2023.txt.

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from ...extensions import db
 from ...models import SubsidySettings
 from ...models.base import utcnow
-from ...models.subsidy import DEFAULT_SIGNOFF_THRESHOLD
+from ...models.applying.subsidy import DEFAULT_SIGNOFF_THRESHOLD
 from ..audit import log as audit
 from .amounts import read_amount
 

@@ -1,0 +1,2 @@
+"""What people apply for and what follows: opportunities, applications and their events, evidence,
+subsidy awards, feedback, and moves between districts."""

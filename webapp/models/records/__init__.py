@@ -1,0 +1,1 @@
+"""What the service keeps about itself: the audit log and the text-message outbox."""

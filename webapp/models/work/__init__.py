@@ -1,0 +1,1 @@
+"""Work with employers: employers, interviews and shared passports, fairs, follow-ups, the graduates' ledger."""
