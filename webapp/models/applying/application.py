@@ -30,10 +30,10 @@ class ApplicationStatus(StrEnum):
     HIRED = "hired"
     # A job's steps with the employer after submission (see the design's state machine).
     SHORTLISTED = "shortlisted"
-    INTERVIEW = "interview"  # invited to an interview (models.jobs.Interview)
+    INTERVIEW = "interview"  # invited to an interview (models.work.jobs.Interview)
     OFFERED = "offered"
     DECLINED = "declined"    # the applicant declined the offer
-    # A subsidy's steps after the district's decision with an amount (models.subsidy.SubsidyAward).
+    # A subsidy's steps after the district's decision with an amount (models.applying.subsidy.SubsidyAward).
     AWAITING_SIGNOFF = "awaiting_city"  # above the city's threshold: an administrator signs it off
     PAID = "paid"                       # the caseworker recorded the payment
 

@@ -44,7 +44,7 @@ class SubsidyAward(db.Model):
 
 
 class SubsidyPhoto(db.Model):
-    """A photo (models.evidence.Evidence of kind "subsidy") sent with a subsidy application."""
+    """A photo (models.applying.evidence.Evidence of kind "subsidy") sent with a subsidy application."""
 
     __tablename__ = "subsidy_photos"
 

@@ -16,7 +16,7 @@ class Role(StrEnum):
     HELPER = "helper"
     CASEWORKER = "caseworker"
     ADMIN = "admin"
-    EMPLOYER = "employer"  # 用人单位: one account per employer (models.employer.Employer.user_id)
+    EMPLOYER = "employer"  # 用人单位: one account per employer (models.work.employer.Employer.user_id)
 
     @property
     def label(self) -> str:

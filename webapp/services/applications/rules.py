@@ -57,7 +57,7 @@ class Action(StrEnum):
     HIRE = "hire"            # an approved applicant takes a public-welfare post
     # A job's employer decides it; the applicant answers an offer.
     SHORTLIST = "shortlist"
-    INVITE = "invite"        # to an interview (models.jobs.Interview)
+    INVITE = "invite"        # to an interview (models.work.jobs.Interview)
     OFFER = "offer"
     REJECT_BY_EMPLOYER = "reject_by_employer"
     ACCEPT = "accept"        # the applicant accepts the offer: hired
