@@ -48,7 +48,7 @@ def demo(app):
 
 
 @pytest.mark.parametrize("path", ["/", "/auth/login", "/auth/register", "/me", "/me/settings", "/training",
-                                  "/opportunities"])
+                                  "/opportunities", "/jobs", "/subsidies", "/policies", "/policies/check"])
 @pytest.mark.parametrize("care", ["0", "1"])
 def test_first_visit_fits_the_budget(client, demo, path, care):
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "zh-CN"  # the default language, and the heavier
