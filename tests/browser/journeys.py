@@ -6,11 +6,13 @@ a new account through the real forms (register), signing out and in again by key
 status tag of a row on /me/profile, and axe for pages seen with JavaScript off (SnapshotAxe).
 Fixtures and axe_violations / sign_in live in conftest.py.
 """
+import contextlib
 import functools
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from webapp.config import TestConfig
 
@@ -93,18 +95,41 @@ def tab_to(page, selector: str, what: str) -> dict:
     return tab_until(page, f"el.matches({selector!r})", what)
 
 
+@contextlib.contextmanager
+def navigation(page):
+    """page.expect_navigation(), which on a timeout fails saying where the browser was and which of
+    the requests it made meanwhile never finished (the page itself, or a file it loads)."""
+    pending = {}
+    started = lambda request: pending.__setitem__(id(request), f"{request.method} {request.url}")
+    ended = lambda request: pending.pop(id(request), None)
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
+    try:
+        with page.expect_navigation() as waiting:
+            yield waiting
+    except PlaywrightTimeoutError as error:
+        state = page.evaluate("() => document.readyState")
+        raise AssertionError(f"no page arrived: {error.message.splitlines()[0]} The browser is on {page.url} "
+                             f"({state}); requests not finished: {sorted(pending.values()) or 'none'}") from None
+    finally:
+        page.remove_listener("request", started)
+        page.remove_listener("requestfinished", ended)
+        page.remove_listener("requestfailed", ended)
+
+
 def submit(page, selector: str = "main form button[type=submit]"):
     """Click a submit button and wait for the page it leads to; returns the response."""
-    with page.expect_navigation() as navigation:
+    with navigation(page) as arrived:
         page.locator(selector).first.click()
-    return navigation.value
+    return arrived.value
 
 
 def press_enter(page):
     """Enter on whatever has focus, and wait for the page it leads to; returns the response."""
-    with page.expect_navigation() as navigation:
+    with navigation(page) as arrived:
         page.keyboard.press("Enter")
-    return navigation.value
+    return arrived.value
 
 
 # --- accounts ---------------------------------------------------------------------------------

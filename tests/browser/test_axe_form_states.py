@@ -7,7 +7,7 @@ import re
 import pytest
 
 from .conftest import axe_violations, sign_in
-from .journeys import MODES, submit
+from .journeys import MODES, navigation, submit
 
 
 @pytest.mark.browser
@@ -49,7 +49,7 @@ def test_form_steps_and_error_states_pass_axe(context, live_server, crawl_stats,
     assert page.locator(".result__icon--error").is_visible()
     check("403 for an applicant")
     page.goto(f"{live_server}/me")
-    with page.expect_navigation():
+    with navigation(page):
         page.locator("form[action$='/auth/logout'] button").click()
 
     page.goto(f"{live_server}/auth/reset")

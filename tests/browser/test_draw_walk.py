@@ -13,6 +13,7 @@ from .journeys import (
     MODES,
     SnapshotAxe,
     at,
+    navigation,
     press_enter,
     sign_in_by_keyboard,
     tab_to,
@@ -121,22 +122,22 @@ def test_the_draw_pages_pass_axe_in_every_mode(context, live_server, mode):
     sign_in(page, live_server, ADMIN, DEMO_PASSWORD)
     found = []
     page.goto(f"{live_server}/admin/opportunities?kind=stall")
-    with page.expect_navigation():
+    with navigation(page):
         page.get_by_role("link", name=CLOSED, exact=True).click()
     assert text(lang, "Run the draw now") in page.inner_text("section[aria-labelledby=draw-step-title]")
     found += axe_violations(page, f"{mode}: stall admin page, ready to draw")
-    with page.expect_navigation():
+    with navigation(page):
         page.locator("section[aria-labelledby=draw-step-title] a.btn").click()
     assert page.locator("#public_number").count() == 1
     found += axe_violations(page, f"{mode}: draw form")
-    with page.expect_navigation():
+    with navigation(page):
         page.locator("main form button[type=submit]").click()  # nothing typed: refused beside the fields
     assert page.locator(".field__error").count() == 2
     found += axe_violations(page, f"{mode}: draw form with errors")
     page.goto(f"{live_server}/opportunities")
-    with page.expect_navigation():
+    with navigation(page):
         page.get_by_role("link", name=re.compile(UNDRAWN)).first.click()
-    with page.expect_navigation():
+    with navigation(page):
         page.locator("main a[href$='/draw']").click()
     assert page.locator("details").count() == 1 and not HEX64.search(page.inner_text("main"))
     found += axe_violations(page, f"{mode}: public draw page before the draw")

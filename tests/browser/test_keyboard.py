@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import axe_violations
-from .journeys import SUBMIT, active, at, tab_once_to, tab_until
+from .journeys import SUBMIT, active, at, navigation, tab_once_to, tab_until
 
 NEW_PHONE = "13912345678"
 NEW_NAME = "键盘测试"
@@ -40,7 +40,7 @@ def test_register_sign_out_and_sign_in_with_the_keyboard_alone(context, live_ser
     assert active(page)["id"] == "main", "Enter on the skip link must move focus to <main>"
     tab_once_to(page, "phone")
     page.keyboard.type(NEW_PHONE)
-    with page.expect_navigation():
+    with navigation(page):
         page.keyboard.press("Enter")
     assert at(page) == f"{base}/auth/register/verify", page.url
 
@@ -57,7 +57,7 @@ def test_register_sign_out_and_sign_in_with_the_keyboard_alone(context, live_ser
     # Shift+Tab goes back to the name, Tab forward again: the order is the same both ways.
     tab_once_to(page, "name", key="Shift+Tab")
     tab_once_to(page, "password")
-    with page.expect_navigation():
+    with navigation(page):
         page.keyboard.press("Enter")
     assert at(page) == f"{base}/auth/welcome", page.url
     assert page.locator(".result h2").count() == 1
@@ -69,7 +69,7 @@ def test_register_sign_out_and_sign_in_with_the_keyboard_alone(context, live_ser
     page.goto(f"{base}/me")
     button = tab_until(page, "el.matches('form[action$=\"/auth/logout\"] button')", "the sign-out button")
     assert button["tag"] == "button"
-    with page.expect_navigation():
+    with navigation(page):
         page.keyboard.press("Enter")
     assert at(page) == f"{base}/", page.url
     assert page.locator(".flash--success").count() == 1
@@ -88,7 +88,7 @@ def test_register_sign_out_and_sign_in_with_the_keyboard_alone(context, live_ser
     style = has_focus_indicator(page)
     assert (style["outline"] != "none" and style["width"] != "0px") or style["shadow"] != "none", \
         f"the focused sign-in button shows no focus indicator: {style}"
-    with page.expect_navigation():
+    with navigation(page):
         page.keyboard.press("Enter")
     assert at(page) == f"{base}/me", page.url
     assert NEW_NAME in page.locator("main .cells").first.inner_text()
@@ -99,9 +99,9 @@ def test_empty_sign_in_by_keyboard_shows_a_focused_error_summary(context, live_s
     page = context().new_page()
     page.goto(f"{live_server}/auth/login")
     tab_until(page, SUBMIT, "the sign-in button")
-    with page.expect_navigation() as navigation:
+    with navigation(page) as arrived:
         page.keyboard.press("Enter")
-    assert navigation.value.status == 422
+    assert arrived.value.status == 422
 
     summary = page.locator(".error-summary")
     assert summary.count() == 1 and summary.is_visible()

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from .conftest import sign_in
+from .journeys import navigation
 
 NEW_PHONE = "13912345679"
 NEW_NAME = "无脚本测试"
@@ -18,9 +19,9 @@ def at(page) -> str:
 
 
 def submit(page, selector: str = "main form button[type=submit]"):
-    with page.expect_navigation() as navigation:
+    with navigation(page) as arrived:
         page.click(selector)
-    return navigation.value
+    return arrived.value
 
 
 @pytest.fixture
@@ -85,14 +86,14 @@ def test_care_mode_from_the_top_bar_without_javascript(page, live_server):
     assert_scripts_off(page)
     html = page.locator("html")
     assert "care" not in (html.get_attribute("class") or "").split()
-    with page.expect_navigation():
+    with navigation(page):
         page.click(".topbar__tool[href*='care=1']")
     assert "care" in (html.get_attribute("class") or "").split()
     assert page.url.startswith(f"{live_server}/training?"), page.url
 
     page.goto(f"{live_server}/opportunities")  # remembered in a cookie on the next page
     assert "care" in (html.get_attribute("class") or "").split()
-    with page.expect_navigation():
+    with navigation(page):
         page.click(".topbar__tool[href*='care=0']")
     assert "care" not in (html.get_attribute("class") or "").split()
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from .conftest import axe_violations, sign_in
-from .journeys import at, path, text
+from .journeys import at, navigation, path, text
 
 APPLICANT = "13800000001"
 HELPER = "13800000004"
@@ -76,7 +76,7 @@ def test_a_search_offline_with_no_saved_answer_says_so_instead_of_the_old_list(p
     kept(phone, f"{live_server}/training")
     phone.context.set_offline(True)
     phone.fill("#q", "按摩")
-    with phone.expect_navigation():
+    with navigation(phone):
         phone.locator("main form[role=search] button[type=submit]").click()
     assert "q=" in at(phone) and path(phone) == "/training"
     body = offline_text(phone)
@@ -91,7 +91,7 @@ def test_a_form_sent_offline_sends_nothing_and_gives_back_what_was_typed(phone, 
     typed = "希望离家近一些，上午工作"
     phone.context.set_offline(True)
     phone.fill("#notes", typed)
-    with phone.expect_navigation():
+    with navigation(phone):
         phone.locator("main form button[type=submit]").click()
     body = offline_text(phone)
     assert text("zh_CN", "Nothing was sent: the form could not reach us. What you typed is kept on this phone "
@@ -103,7 +103,7 @@ def test_a_form_sent_offline_sends_nothing_and_gives_back_what_was_typed(phone, 
 
     phone.context.set_offline(False)
     assert typed not in phone.context.request.get(f"{live_server}/me/needs/notes").text()  # nothing was sent
-    with phone.expect_navigation():
+    with navigation(phone):
         back.click()
     assert path(phone) == "/me/needs/notes"
     assert phone.input_value("#notes") == typed
@@ -117,7 +117,7 @@ def test_an_id_number_typed_offline_is_never_kept(phone, live_server):
     field = phone.locator("main form input[autocomplete=off]").first
     phone.context.set_offline(True)
     field.fill("140302199001011234")
-    with phone.expect_navigation():
+    with navigation(phone):
         phone.locator("main form button[type=submit]").click()
     assert phone.locator("[data-offline-page=form]").count() == 1
     assert "140302199001011234" not in (phone.evaluate("sessionStorage.getItem('yq-kept-form')") or "")
@@ -145,7 +145,7 @@ def test_the_persons_applications_stay_readable_offline_until_they_sign_out(phon
 
     phone.context.set_offline(False)
     phone.goto(f"{live_server}/me")
-    with phone.expect_navigation():
+    with navigation(phone):
         phone.get_by_role("button", name=text("zh_CN", "Sign out")).click()
     phone.context.set_offline(True)
     for url in ("/me/applications", detail, "/me/notices"):
@@ -171,12 +171,12 @@ def test_text_kept_from_an_offline_form_is_forgotten_at_sign_out(phone, live_ser
     phone.goto(f"{live_server}/me/needs/notes")
     phone.context.set_offline(True)
     phone.fill("#notes", "只给自己看的草稿")
-    with phone.expect_navigation():
+    with navigation(phone):
         phone.locator("main form button[type=submit]").click()
     assert phone.locator("[data-offline-page=form]").count() == 1
     phone.context.set_offline(False)
     phone.goto(f"{live_server}/me")
-    with phone.expect_navigation():
+    with navigation(phone):
         phone.get_by_role("button", name=text("zh_CN", "Sign out")).click()
     sign_in(phone, live_server, APPLICANT)
     phone.goto(f"{live_server}/me/needs/notes")
